@@ -1,0 +1,15 @@
+import swc from 'unplugin-swc';
+import { defineConfig } from 'vitest/config';
+
+// swc keeps decorator metadata, which type-graphql and MikroORM read (esbuild drops it).
+export default defineConfig({
+  plugins: [swc.vite({ module: { type: 'es6' } })],
+  resolve: { alias: { graphql: 'graphql/index.js' } },
+  test: {
+    globalSetup: ['../test/dist/support/vitest-global-setup.js'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    fileParallelism: false,
+  },
+});

@@ -1,0 +1,247 @@
+/**
+ * What the api and the console need to know of each provider, as plain data: its type name,
+ * default base URL, key format, extra channel fields and what it supports. The relay's
+ * adapters (relay/src/providers/<type>/) implement the behaviour; this list is the contract.
+ */
+export type Capability =
+  | 'chat'
+  | 'stream'
+  | 'tools'
+  | 'vision'
+  | 'embeddings'
+  | 'images'
+  | 'audio'
+  | 'responses';
+
+export interface ProviderField {
+  /** Key inside the channel's `config`. */
+  name: string;
+  label: { en: string; zh: string };
+  kind: 'string' | 'number' | 'boolean' | 'select';
+  required: boolean;
+  options?: string[];
+  default?: string | number | boolean;
+  placeholder?: string;
+  help?: { en: string; zh: string };
+}
+
+export interface ProviderInfo {
+  type: string;
+  label: { en: string; zh: string };
+  /**
+   * null = the admin must enter one. OpenAI-compatible base URLs include the version path, as
+   * the OpenAI SDK's `baseURL` does (https://api.openai.com/v1); one entered with no path at
+   * all gets `/v1` appended (see {@link normalizeOpenAIBaseUrl}).
+   */
+  defaultBaseUrl: string | null;
+  /** How a key is written, e.g. "sk-…", "AK|SK", "APPID|APIKey|APISecret". */
+  keyFormat: string;
+  /** Splits a key into its parts; used to validate a channel key without relay code. */
+  keyParts: number;
+  /** Whether this provider speaks OpenAI's wire format (shared base adapter). */
+  openaiCompatible: boolean;
+  capabilities: Capability[];
+  fields: ProviderField[];
+  /** Models to suggest when the upstream cannot list them. */
+  suggestedModels: string[];
+}
+
+const full: Capability[] = [
+  'chat',
+  'stream',
+  'tools',
+  'vision',
+  'embeddings',
+  'images',
+  'audio',
+  'responses',
+];
+const chatOnly: Capability[] = ['chat', 'stream', 'tools'];
+
+const compat = (
+  type: string,
+  en: string,
+  zh: string,
+  defaultBaseUrl: string | null,
+  suggestedModels: string[],
+  capabilities: Capability[] = chatOnly,
+): ProviderInfo => ({
+  type,
+  label: { en, zh },
+  defaultBaseUrl,
+  keyFormat: 'sk-…',
+  keyParts: 1,
+  openaiCompatible: true,
+  capabilities,
+  fields: [],
+  suggestedModels,
+});
+
+export const PROVIDERS: ProviderInfo[] = [
+  compat(
+    'openai',
+    'OpenAI',
+    'OpenAI',
+    'https://api.openai.com/v1',
+    ['gpt-4o', 'gpt-4o-mini', 'gpt-4.1', 'o3-mini', 'text-embedding-3-small'],
+    full,
+  ),
+  {
+    type: 'azure',
+    label: { en: 'Azure OpenAI', zh: 'Azure OpenAI' },
+    defaultBaseUrl: null,
+    keyFormat: 'api-key',
+    keyParts: 1,
+    openaiCompatible: false,
+    capabilities: ['chat', 'stream', 'tools', 'vision', 'embeddings', 'images', 'audio'],
+    fields: [
+      {
+        name: 'apiVersion',
+        label: { en: 'API version', zh: 'API 版本' },
+        kind: 'string',
+        required: true,
+        default: '2024-10-21',
+      },
+    ],
+    suggestedModels: ['gpt-4o', 'gpt-4o-mini'],
+  },
+  {
+    type: 'anthropic',
+    label: { en: 'Anthropic Claude', zh: 'Anthropic Claude' },
+    defaultBaseUrl: 'https://api.anthropic.com',
+    keyFormat: 'sk-ant-…',
+    keyParts: 1,
+    openaiCompatible: false,
+    capabilities: ['chat', 'stream', 'tools', 'vision'],
+    fields: [],
+    suggestedModels: ['claude-sonnet-4-20250514', 'claude-3-5-haiku-latest'],
+  },
+  {
+    type: 'gemini',
+    label: { en: 'Google Gemini', zh: 'Google Gemini' },
+    defaultBaseUrl: 'https://generativelanguage.googleapis.com',
+    keyFormat: 'AIza…',
+    keyParts: 1,
+    openaiCompatible: false,
+    capabilities: ['chat', 'stream', 'tools', 'vision', 'embeddings'],
+    fields: [],
+    suggestedModels: ['gemini-2.5-flash', 'gemini-2.5-pro', 'gemini-2.0-flash'],
+  },
+  {
+    type: 'baidu',
+    label: { en: 'Baidu ERNIE', zh: '百度文心' },
+    defaultBaseUrl: 'https://aip.baidubce.com',
+    keyFormat: 'APIKey|SecretKey',
+    keyParts: 2,
+    openaiCompatible: false,
+    capabilities: ['chat', 'stream', 'embeddings'],
+    fields: [],
+    suggestedModels: ['ernie-4.0-8k', 'ernie-3.5-8k'],
+  },
+  {
+    type: 'qwen',
+    label: { en: 'Alibaba Qwen (DashScope)', zh: '阿里通义千问' },
+    defaultBaseUrl: 'https://dashscope.aliyuncs.com',
+    keyFormat: 'sk-…',
+    keyParts: 1,
+    openaiCompatible: false,
+    capabilities: ['chat', 'stream', 'tools', 'embeddings'],
+    fields: [],
+    suggestedModels: ['qwen-plus', 'qwen-turbo', 'qwen-max'],
+  },
+  {
+    type: 'zhipu',
+    label: { en: 'Zhipu GLM', zh: '智谱 GLM' },
+    defaultBaseUrl: 'https://open.bigmodel.cn',
+    keyFormat: 'id.secret',
+    keyParts: 1,
+    openaiCompatible: false,
+    capabilities: ['chat', 'stream', 'tools', 'embeddings'],
+    fields: [],
+    suggestedModels: ['glm-4-plus', 'glm-4-flash'],
+  },
+  {
+    type: 'spark',
+    label: { en: 'iFlytek Spark', zh: '讯飞星火' },
+    defaultBaseUrl: 'wss://spark-api.xf-yun.com',
+    keyFormat: 'APPID|APIKey|APISecret',
+    keyParts: 3,
+    openaiCompatible: false,
+    capabilities: ['chat', 'stream'],
+    fields: [],
+    suggestedModels: ['generalv3.5', '4.0Ultra'],
+  },
+  {
+    type: 'hunyuan',
+    label: { en: 'Tencent Hunyuan', zh: '腾讯混元' },
+    defaultBaseUrl: 'https://hunyuan.tencentcloudapi.com',
+    keyFormat: 'SecretId|SecretKey',
+    keyParts: 2,
+    openaiCompatible: false,
+    capabilities: ['chat', 'stream'],
+    fields: [
+      {
+        name: 'region',
+        label: { en: 'Region', zh: '地域' },
+        kind: 'string',
+        required: false,
+        default: 'ap-guangzhou',
+      },
+    ],
+    suggestedModels: ['hunyuan-turbo', 'hunyuan-lite'],
+  },
+  compat('deepseek', 'DeepSeek', '深度求索 DeepSeek', 'https://api.deepseek.com/v1', [
+    'deepseek-chat',
+    'deepseek-reasoner',
+  ]),
+  compat('moonshot', 'Moonshot (Kimi)', '月之暗面 Kimi', 'https://api.moonshot.cn/v1', [
+    'moonshot-v1-8k',
+    'moonshot-v1-32k',
+  ]),
+  compat(
+    'doubao',
+    'ByteDance Doubao (Volcengine Ark)',
+    '字节豆包 (火山方舟)',
+    'https://ark.cn-beijing.volces.com/api/v3',
+    ['doubao-pro-32k'],
+  ),
+  compat(
+    'ollama',
+    'Ollama',
+    'Ollama',
+    'http://127.0.0.1:11434/v1',
+    ['llama3.1', 'qwen2.5'],
+    ['chat', 'stream', 'tools', 'embeddings'],
+  ),
+  compat(
+    'mistral',
+    'Mistral',
+    'Mistral',
+    'https://api.mistral.ai/v1',
+    ['mistral-large-latest', 'mistral-small-latest'],
+    ['chat', 'stream', 'tools', 'embeddings'],
+  ),
+  compat('groq', 'Groq', 'Groq', 'https://api.groq.com/openai/v1', ['llama-3.3-70b-versatile']),
+  compat('openrouter', 'OpenRouter', 'OpenRouter', 'https://openrouter.ai/api/v1', ['openai/gpt-4o']),
+  compat(
+    'siliconflow',
+    'SiliconFlow',
+    '硅基流动',
+    'https://api.siliconflow.cn/v1',
+    ['deepseek-ai/DeepSeek-V3'],
+    ['chat', 'stream', 'tools', 'embeddings'],
+  ),
+  compat('xai', 'xAI Grok', 'xAI Grok', 'https://api.x.ai/v1', ['grok-3', 'grok-3-mini']),
+  compat('custom', 'Custom (OpenAI-compatible)', '自定义 (OpenAI 兼容)', null, [], full),
+];
+
+export function providerInfo(type: string): ProviderInfo | undefined {
+  return PROVIDERS.find((p) => p.type === type);
+}
+
+/** "https://host" → "https://host/v1"; any URL with a path is kept (trailing slash dropped). */
+export function normalizeOpenAIBaseUrl(baseUrl: string): string {
+  const url = new URL(baseUrl);
+  const path = url.pathname.replace(/\/+$/, '');
+  return `${url.origin}${path || '/v1'}`;
+}
