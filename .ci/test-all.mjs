@@ -12,7 +12,7 @@ const outDir = mkdtempSync(join(tmpdir(), 'sb-tests-'));
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-let broken = [];
+const broken = [];
 
 for (const pkg of packages) {
   if (only.length && !only.includes(pkg)) continue;
@@ -20,7 +20,15 @@ for (const pkg of packages) {
   console.log(`\n=== ${pkg} ===`);
   const run = spawnSync(
     'pnpm',
-    ['exec', 'vitest', 'run', '--passWithNoTests', '--reporter=default', '--reporter=json', `--outputFile=${out}`],
+    [
+      'exec',
+      'vitest',
+      'run',
+      '--passWithNoTests',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile=${out}`,
+    ],
     { cwd: pkg, stdio: 'inherit' },
   );
   if (existsSync(out)) {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { decryptSecret, deriveKey, encryptSecret, generateTokenKey, hashTokenKey, maskSecret } from './index.js';
+import {
+  decryptSecret,
+  deriveKey,
+  encryptSecret,
+  generateTokenKey,
+  hashTokenKey,
+  maskSecret,
+} from './index.js';
 
 describe('crypto', () => {
   it('round-trips channel keys and rejects tampering or a wrong key', () => {

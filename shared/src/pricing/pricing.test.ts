@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { fixedQuota, formatRatio, parseRatio, quotaToUsd, ratioFromUsdPerMillion, tokenQuota, usdToQuota } from './index.js';
+import {
+  fixedQuota,
+  formatRatio,
+  parseRatio,
+  quotaToUsd,
+  ratioFromUsdPerMillion,
+  tokenQuota,
+  usdToQuota,
+} from './index.js';
 
 const price = {
   modelRatio: '1.25',
@@ -20,13 +28,23 @@ describe('pricing', () => {
 
   it('rounds up once, at the end, without float drift', () => {
     // 0.1 × 3 tokens would be 0.30000000000000004 in floats; exact here → ceil(0.3) = 1
-    expect(tokenQuota({ promptTokens: 3, completionTokens: 0 }, { ...price, modelRatio: '0.1' }, '1')).toBe(1n);
-    expect(tokenQuota({ promptTokens: 30, completionTokens: 0 }, { ...price, modelRatio: '0.1' }, '1')).toBe(3n);
+    expect(tokenQuota({ promptTokens: 3, completionTokens: 0 }, { ...price, modelRatio: '0.1' }, '1')).toBe(
+      1n,
+    );
+    expect(tokenQuota({ promptTokens: 30, completionTokens: 0 }, { ...price, modelRatio: '0.1' }, '1')).toBe(
+      3n,
+    );
   });
 
   it('prices cached, cache-write and reasoning tokens by their ratios', () => {
     const q = tokenQuota(
-      { promptTokens: 1000, cachedTokens: 400, cacheWriteTokens: 100, completionTokens: 300, reasoningTokens: 200 },
+      {
+        promptTokens: 1000,
+        cachedTokens: 400,
+        cacheWriteTokens: 100,
+        completionTokens: 300,
+        reasoningTokens: 200,
+      },
       { ...price, reasoningRatio: '2' },
       '1',
     );
@@ -35,12 +53,18 @@ describe('pricing', () => {
   });
 
   it('handles amounts beyond 2^53', () => {
-    const q = tokenQuota({ promptTokens: 2_000_000_000, completionTokens: 0 }, { ...price, modelRatio: '999999999' }, '1000');
+    const q = tokenQuota(
+      { promptTokens: 2_000_000_000, completionTokens: 0 },
+      { ...price, modelRatio: '999999999' },
+      '1000',
+    );
     expect(q).toBe(2_000_000_000n * 999_999_999n * 1000n);
   });
 
   it('adds per-call quota and fixed prices', () => {
-    expect(tokenQuota({ promptTokens: 0, completionTokens: 0 }, { ...price, perCallQuota: '20000' }, '1')).toBe(20000n);
+    expect(
+      tokenQuota({ promptTokens: 0, completionTokens: 0 }, { ...price, perCallQuota: '20000' }, '1'),
+    ).toBe(20000n);
     expect(fixedQuota('20000', 3, '1.5')).toBe(90000n);
   });
 

@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
-import mysql from 'mysql2/promise';
+import { createRequire } from 'node:module';
+
+// Loaded with Node's own require: vitest runs global setup files through vite-node, whose
+// resolver does not find this package's dependencies when another package's config names it.
+const require = createRequire(import.meta.url);
+const { Redis } = require('ioredis') as typeof import('ioredis');
+const mysql = require('mysql2/promise') as typeof import('mysql2/promise');
 
 /**
  * Vitest global setup shared by every package: each test run gets a MySQL database and a

@@ -1,0 +1,17 @@
+import type { ProviderAdapter } from './contract.js';
+
+/**
+ * Every provider adapter, registered explicitly: adding a provider is its folder plus one
+ * line here (and its entry in shared/providers).
+ */
+const adapters: ProviderAdapter[] = [];
+
+const byType = new Map(adapters.map((a) => [a.type, a]));
+
+export function adapterFor(type: string): ProviderAdapter | undefined {
+  return byType.get(type);
+}
+
+export function registeredTypes(): string[] {
+  return [...byType.keys()];
+}
