@@ -1,10 +1,11 @@
+import { anthropicAdapter } from './anthropic/anthropic-adapter.js';
 import type { ProviderAdapter } from './contract.js';
 
 /**
  * Every provider adapter, registered explicitly: adding a provider is its folder plus one
  * line here (and its entry in shared/providers).
  */
-const adapters: ProviderAdapter[] = [];
+const adapters: ProviderAdapter[] = [anthropicAdapter];
 
 const byType = new Map(adapters.map((a) => [a.type, a]));
 
