@@ -213,7 +213,9 @@ async function main(): Promise<void> {
     API_PORT: apiPort,
     RELAY_PORT: relayPort,
     WEB_PORT: webPort,
+    // Where the console's server proxies /graphql and /v1 to.
     API_URL: process.env.API_URL ?? `http://127.0.0.1:${apiPort}`,
+    RELAY_URL: process.env.RELAY_URL ?? `http://127.0.0.1:${relayPort}`,
     CORS_ORIGINS: process.env.CORS_ORIGINS ?? `http://localhost:${webPort},http://127.0.0.1:${webPort}`,
     NEXT_TELEMETRY_DISABLED: '1',
   };

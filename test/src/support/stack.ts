@@ -130,6 +130,8 @@ export class Stack {
         ...this.env,
         WEB_PORT: String(this.webPort),
         API_URL: this.apiUrl,
+        RELAY_URL: this.relayPort ? this.relayUrl : 'http://127.0.0.1:9',
+        WEB_HOST: '127.0.0.1',
         NEXT_TELEMETRY_DISABLED: '1',
         NODE_ENV: 'production',
       },
