@@ -51,11 +51,11 @@ export class GraphQLClient {
 
   /** Logs in and keeps the access token as the bearer for later calls. */
   async login(username: string, password: string): Promise<string> {
-    const data = await this.gql<{ login: { token: string } }>(
-      'mutation Login($input: LoginInput!) { login(input: $input) { token } }',
-      { input: { username, password } },
+    const data = await this.gql<{ login: { accessToken: string } }>(
+      'mutation Login($username: String!, $password: String!) { login(username: $username, password: $password) { accessToken } }',
+      { username, password },
     );
-    this.bearer = data.login.token;
+    this.bearer = data.login.accessToken;
     return this.bearer;
   }
 }

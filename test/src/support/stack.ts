@@ -23,6 +23,9 @@ export interface StackOptions {
   env?: Record<string, string>;
   apiEnv?: Record<string, string>;
   relayEnv?: Record<string, string>;
+  /** Command prefix for the api / relay, e.g. ['taskset', '-c', '1'] to pin a core (benchmark). */
+  apiWrap?: string[];
+  relayWrap?: string[];
   /** Readiness timeout per process, ms. */
   readyTimeoutMs?: number;
 }
@@ -88,10 +91,15 @@ export class Stack {
 
   async startApi(): Promise<void> {
     this.apiPort ||= await freePort();
+    const wrap = this.opts.apiWrap ?? [];
     this.api = ManagedProcess.start({
       name: 'api',
-      command: process.execPath,
-      args: [join(repoRoot, 'api/dist/main.js')],
+      command: wrap[0] ?? process.execPath,
+      args: [
+        ...wrap.slice(1),
+        ...(wrap.length ? [process.execPath] : []),
+        join(repoRoot, 'api/dist/main.js'),
+      ],
       cwd: repoRoot,
       env: { ...this.env, API_PORT: String(this.apiPort), ...this.opts.apiEnv },
       logDir: this.logDir,
@@ -101,10 +109,15 @@ export class Stack {
 
   async startRelay(extraEnv: Record<string, string> = {}): Promise<void> {
     this.relayPort ||= await freePort();
+    const wrap = this.opts.relayWrap ?? [];
     this.relay = ManagedProcess.start({
       name: 'relay',
-      command: process.execPath,
-      args: [join(repoRoot, 'relay/dist/main.js')],
+      command: wrap[0] ?? process.execPath,
+      args: [
+        ...wrap.slice(1),
+        ...(wrap.length ? [process.execPath] : []),
+        join(repoRoot, 'relay/dist/main.js'),
+      ],
       cwd: repoRoot,
       env: {
         ...this.env,
