@@ -1,0 +1,53 @@
+import type { AdapterLogger } from '../contract.js';
+import { contentText, maxTokensOf, messagesOf, restOf } from '../cn-common/message-text.js';
+
+/**
+ * OpenAI chat request → DashScope native text-generation body
+ * (https://help.aliyun.com/zh/model-studio/developer-reference/use-qwen-by-calling-api):
+ * `{model, input: {messages}, parameters: {result_format: "message", …}}`. Sampling and tool
+ * fields move under `parameters`; fields DashScope does not know are passed there too, so
+ * provider options such as `enable_search` reach it; the few it cannot take are dropped.
+ */
+const HANDLED = new Set(['model', 'messages', 'stream', 'max_tokens', 'max_completion_tokens']);
+const DROPPED = new Set([
+  'stream_options',
+  'frequency_penalty',
+  'logit_bias',
+  'user',
+  'service_tier',
+  'store',
+  'metadata',
+  'modalities',
+  'prediction',
+  'audio',
+  'reasoning_effort',
+  'functions',
+  'function_call',
+]);
+
+export function toQwenChatBody(
+  body: Record<string, unknown>,
+  model: string,
+  stream: boolean,
+  log: AdapterLogger,
+): Record<string, unknown> {
+  const messages = messagesOf(body).map((m) => {
+    const out: Record<string, unknown> = {
+      role: m.role === 'developer' ? 'system' : m.role === 'function' ? 'tool' : m.role,
+      content: contentText(m.content, log, 'qwen'),
+    };
+    if (m.tool_calls) out.tool_calls = m.tool_calls;
+    if (m.tool_call_id) out.tool_call_id = m.tool_call_id;
+    if (m.name) out.name = m.name;
+    return out;
+  });
+  const parameters: Record<string, unknown> = {
+    ...restOf(body, HANDLED, DROPPED, log, 'qwen'),
+    result_format: 'message',
+  };
+  const maxTokens = maxTokensOf(body);
+  if (maxTokens !== undefined) parameters.max_tokens = maxTokens;
+  // Deltas, not the whole text so far, on every stream event.
+  if (stream) parameters.incremental_output = true;
+  return { model, input: { messages }, parameters };
+}
