@@ -92,7 +92,7 @@ async function generation(req: CnRecordedRequest, res: ServerResponse, mode: CnM
   const lastRole = (input.messages as Array<Record<string, unknown>>).at(-1)?.role;
   const tools =
     Array.isArray(parameters.tools) && lastRole === 'user'
-      ? (parameters.tools as Array<Record<string, any>>)
+      ? (parameters.tools as Array<{ function?: { name?: string } }>)
       : null;
   const toolName = tools ? String(tools[0]?.function?.name ?? '') : '';
   const usage = (output: number) => ({
