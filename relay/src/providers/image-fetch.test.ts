@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UpstreamError } from './contract.js';
-import { createImageFetcher, isPublicAddress } from './image-fetch.js';
+import { createImageFetcher, fetchImage, isPublicAddress } from './image-fetch.js';
 
 const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(64, 7)]);
 let server: Server;
@@ -180,6 +180,18 @@ describe('image fetcher mechanics (127.0.0.1 treated as public)', () => {
     const err = await refusal(fetchImage(`http://public.test:${port}/slow`));
     expect(err.info.message).toMatch(/timed out/);
     expect(Date.now() - started).toBeLessThan(1500);
+  });
+});
+
+describe('image fetcher, data: URLs and the shared entry point', () => {
+  it('decodes data: URLs without fetching', async () => {
+    const got = await fetchImage(`data:image/png;base64,${PNG.toString('base64')}`, false);
+    expect(got).toEqual({ mimeType: 'image/png', data: PNG });
+  });
+
+  it('fetchImage(url, allowPrivate) applies the setting', async () => {
+    await refusal(fetchImage(`http://localhost:${port}/cat.png`, false));
+    expect((await fetchImage(`http://localhost:${port}/cat.png`, true)).mimeType).toBe('image/png');
   });
 });
 

@@ -82,6 +82,8 @@ export function createImageFetcher(options: ImageFetchOptions = {}): ImageFetche
   });
 
   return async (rawUrl, signal) => {
+    const inline = decodeDataUrl(rawUrl);
+    if (inline) return inline;
     // A timer we can clear: a signal that fires after the fetch ended would error its bodies.
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
@@ -142,6 +144,35 @@ export function createImageFetcher(options: ImageFetchOptions = {}): ImageFetche
 function discard(body: NodeJS.ReadableStream & { destroy(): void }): void {
   body.on('error', () => {});
   body.destroy();
+}
+
+/** data: URLs carry their bytes: decoded here, nothing fetched. */
+function decodeDataUrl(url: string): { mimeType: string; data: Buffer } | null {
+  const m = /^data:([^;,]*)((?:;[^;,]*)*),(.*)$/s.exec(url);
+  if (!m) return null;
+  const base64 = /;base64$/i.test(m[2]!);
+  let data: Buffer;
+  try {
+    data = base64 ? Buffer.from(m[3]!, 'base64') : Buffer.from(decodeURIComponent(m[3]!));
+  } catch {
+    throw toUpstreamError(new ImageFetchRefused('the data: URL is malformed'), false);
+  }
+  return { mimeType: m[1] || 'application/octet-stream', data };
+}
+
+const shared = new Map<boolean, ImageFetcher>();
+
+/**
+ * The relay's fetcher, one per allowPrivate setting (each keeps its own keep-alive agent):
+ * `ctx.fetchImage = (url) => fetchImage(url, options.allowPrivateImageFetch)`.
+ */
+export function fetchImage(url: string, allowPrivate: boolean, signal?: AbortSignal) {
+  let fetcher = shared.get(allowPrivate);
+  if (!fetcher) {
+    fetcher = createImageFetcher({ allowPrivate });
+    shared.set(allowPrivate, fetcher);
+  }
+  return fetcher(url, signal);
 }
 
 function parseUrl(raw: string): URL {

@@ -34,7 +34,13 @@ function chat(body: Record<string, unknown>, opts: Partial<AdapterRequest> = {})
 async function collect(result: AdapterResult): Promise<ChatCompletionChunk[]> {
   if (result.kind !== 'stream') throw new Error(`expected a stream, got ${result.kind}`);
   const out: ChatCompletionChunk[] = [];
-  for await (const part of result.parts) out.push(JSON.parse(part.data) as ChatCompletionChunk);
+  let done = false;
+  for await (const part of result.parts) {
+    expect(done).toBe(false);
+    if (part.data === '[DONE]') done = true;
+    else out.push(JSON.parse(part.data) as ChatCompletionChunk);
+  }
+  expect(done).toBe(true);
   return out;
 }
 

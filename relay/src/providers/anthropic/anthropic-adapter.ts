@@ -70,7 +70,11 @@ export const anthropicAdapter: ProviderAdapter = {
       for await (const ev of sseEvents(res, ctx)) {
         const data = parseJson(ev.data);
         for (const chunk of converter.accept(ev.event, data)) yield { data: JSON.stringify(chunk) };
-        if (converter.done) return;
+        if (converter.done) {
+          // The deliverer writes parts as they are: the closing [DONE] is ours to send.
+          yield { data: '[DONE]' };
+          return;
+        }
       }
       throw new UpstreamError({
         status: 502,

@@ -86,6 +86,8 @@ export const geminiAdapter: ProviderAdapter = {
           detail: 'gemini stream ended without a finishReason',
         });
       for (const chunk of converter.end()) yield { data: JSON.stringify(chunk) };
+      // The deliverer writes parts as they are: the closing [DONE] is ours to send.
+      yield { data: '[DONE]' };
     }
     return {
       kind: 'stream',
