@@ -68,6 +68,11 @@ export interface AdapterRequest {
   endpoint: Endpoint;
   /** Parsed JSON body, `model` already mapped to the upstream model; unknown fields kept. */
   body: Record<string, unknown>;
+  /**
+   * The client's JSON bytes, present only while `body` is unchanged (no model mapping): an
+   * adapter that sends the same JSON upstream may forward these instead of re-serializing.
+   */
+  bodyBytes?: Buffer;
   /** Multipart endpoints (audio transcriptions/translations): the client's body as-is. */
   raw?: { contentType: string; body: Buffer };
   /** The upstream model name. */

@@ -31,6 +31,9 @@ export function redisKeys(prefix: string) {
     userQuota: (shard: number, userId: number) => `${tag(shard)}:user:${userId}:quota`,
     /** Remaining quota of a limited token. Absent for unlimited tokens. */
     tokenQuota: (shard: number, tokenId: number) => `${tag(shard)}:token:${tokenId}:quota`,
+    /** Quota a token has used so far (integer units), kept by the relay's settle script for
+     * One-API's /dashboard/billing/usage; the api may seed it from MySQL after a rebuild. */
+    tokenUsed: (shard: number, tokenId: number) => `${tag(shard)}:token:${tokenId}:used`,
     /** Rate-limit window counters. */
     rateLimit: (shard: number, scope: 'user' | 'token', id: number, kind: 'rpm' | 'tpm') =>
       `${tag(shard)}:rl:${scope}:${id}:${kind}`,

@@ -1,0 +1,113 @@
+import type { Usage } from '@switchboard/shared/openai';
+import { fixedQuota, parseRatio, type TokenUsage, tokenQuota } from '@switchboard/shared/pricing';
+import type { ModelPrice } from '@switchboard/shared/relay-config';
+import type { Endpoint } from '../providers/contract.js';
+
+/**
+ * What a request may cost at most (the reservation) and what it did cost (settlement). The
+ * prompt bound comes from the body's size — every token of a string is at least one UTF-8
+ * byte — so no tokenizer runs on the hot path.
+ */
+const IMAGE_TOKEN_BOUND = 1_600;
+/** Transcription size bound: 32 kbit/s audio, the lowest common bitrate = 240 KB a minute. */
+const BYTES_PER_AUDIO_MINUTE = 240_000;
+
+export function promptUpperBound(body: Record<string, unknown>): number {
+  let tokens = 10;
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') {
+      tokens += v.startsWith('data:') ? IMAGE_TOKEN_BOUND : Buffer.byteLength(v);
+    } else if (Array.isArray(v)) {
+      for (const x of v) walk(x);
+    } else if (v && typeof v === 'object') {
+      tokens += 4;
+      const o = v as Record<string, unknown>;
+      if (o.type === 'image_url' || o.type === 'input_image') tokens += IMAGE_TOKEN_BOUND;
+      for (const k in o) if (k !== 'model') walk(o[k]);
+    } else if (typeof v === 'number') tokens += 1;
+  };
+  walk(body);
+  return tokens;
+}
+
+export function outputBound(body: Record<string, unknown>, price: ModelPrice): number {
+  const explicit = body.max_completion_tokens ?? body.max_tokens ?? body.max_output_tokens;
+  const bound = typeof explicit === 'number' && explicit > 0 ? explicit : price.defaultMaxOutputTokens;
+  const n = typeof body.n === 'number' && body.n > 1 ? body.n : 1;
+  return bound * n;
+}
+
+export function reservationFor(
+  endpoint: Endpoint,
+  body: Record<string, unknown>,
+  rawSize: number,
+  price: ModelPrice,
+  groupRatio: string,
+): bigint {
+  switch (endpoint) {
+    case 'images.generations':
+      return imageQuota(body, price, groupRatio);
+    case 'audio.speech':
+      return speechQuota(body, price, groupRatio);
+    case 'audio.transcriptions':
+    case 'audio.translations':
+      return transcriptionQuota(Math.ceil(rawSize / BYTES_PER_AUDIO_MINUTE), price, groupRatio);
+    case 'embeddings':
+    case 'moderations':
+      return tokenQuota({ promptTokens: promptUpperBound(body), completionTokens: 0 }, price, groupRatio);
+    default: {
+      const promptTokens = promptUpperBound(body);
+      const completionTokens = outputBound(body, price);
+      const plain = tokenQuota({ promptTokens, completionTokens }, price, groupRatio);
+      // Reasoning may be priced above plain output: reserve for the dearer of the two.
+      if (price.reasoningRatio && parseRatio(price.reasoningRatio) > parseRatio(price.completionRatio)) {
+        const reasoning = tokenQuota(
+          { promptTokens, completionTokens, reasoningTokens: completionTokens },
+          price,
+          groupRatio,
+        );
+        return Math.max(reasoning, plain);
+      }
+      return plain;
+    }
+  }
+}
+
+export function usageToTokens(u: Usage): TokenUsage {
+  return {
+    promptTokens: u.prompt_tokens ?? 0,
+    completionTokens: u.completion_tokens ?? 0,
+    cachedTokens: u.prompt_tokens_details?.cached_tokens ?? 0,
+    cacheWriteTokens: u.prompt_tokens_details?.cache_write_tokens ?? 0,
+    reasoningTokens: u.completion_tokens_details?.reasoning_tokens ?? 0,
+  };
+}
+
+export function imageQuota(body: Record<string, unknown>, price: ModelPrice, groupRatio: string): bigint {
+  const n = typeof body.n === 'number' && body.n > 0 ? body.n : 1;
+  const size = String(body.size ?? '1024x1024');
+  const quality = String(body.quality ?? 'standard');
+  const unit =
+    price.imagePrices[`${size}|${quality}`] ??
+    price.imagePrices[size] ??
+    price.imagePrices['*'] ??
+    price.perCallQuota;
+  return fixedQuota(unit || '0', n, groupRatio);
+}
+
+export function speechQuota(body: Record<string, unknown>, price: ModelPrice, groupRatio: string): bigint {
+  const chars = String(body.input ?? '').length;
+  if (price.audioPer1kCharsQuota)
+    return fixedQuota(price.audioPer1kCharsQuota, Math.max(1, Math.ceil(chars / 1000)), groupRatio);
+  return tokenQuota(
+    { promptTokens: Buffer.byteLength(String(body.input ?? '')), completionTokens: 0 },
+    price,
+    groupRatio,
+  );
+}
+
+export function transcriptionQuota(minutes: number, price: ModelPrice, groupRatio: string): bigint {
+  if (price.audioPerMinuteQuota)
+    return fixedQuota(price.audioPerMinuteQuota, Math.max(1, minutes), groupRatio);
+  return fixedQuota(price.perCallQuota || '0', 1, groupRatio);
+}

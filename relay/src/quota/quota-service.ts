@@ -1,0 +1,148 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type RedisKeys, userShard } from '@switchboard/shared/redis-keys';
+import type { TokenRecord } from '@switchboard/shared/relay-config';
+import type { UsageRecord } from '@switchboard/shared/usage';
+import { RelayError } from '../http/relay-error.js';
+import type { Logger } from '../log.js';
+import type { RedisClient } from '../redis.js';
+import { RESERVE_LUA, SETTLE_LUA } from './scripts.js';
+
+const WINDOW_MS = 60_000;
+
+type QuotaCommands = {
+  sbReserve(...args: Array<string | number>): Promise<[number, number, number]>;
+  sbSettle(...args: Array<string | number>): Promise<string>;
+};
+
+export interface Reservation {
+  amount: bigint;
+  shard: number;
+  /** x-ratelimit-* headers to add to the response. */
+  headers: Record<string, string>;
+}
+
+/**
+ * Quota reservation and settlement: one script call (one round trip) each. Every admitted
+ * request is settled exactly once, and its usage record is written by that same call.
+ */
+export class QuotaService {
+  private readonly cmd: QuotaCommands;
+
+  constructor(
+    redis: RedisClient,
+    private readonly keys: RedisKeys,
+    private readonly shards: number,
+    private readonly log: Logger,
+  ) {
+    redis.defineCommand('sbReserve', { numberOfKeys: 6, lua: RESERVE_LUA });
+    redis.defineCommand('sbSettle', { numberOfKeys: 6, lua: SETTLE_LUA });
+    this.cmd = redis as unknown as QuotaCommands;
+  }
+
+  async reserve(token: TokenRecord, amount: bigint): Promise<Reservation> {
+    const shard = userShard(token.userId, this.shards);
+    const k = this.keys;
+    const [code, a, b] = await this.cmd.sbReserve(
+      k.userQuota(shard, token.userId),
+      k.tokenQuota(shard, token.id),
+      k.rateLimit(shard, 'user', token.userId, 'rpm'),
+      k.rateLimit(shard, 'user', token.userId, 'tpm'),
+      k.rateLimit(shard, 'token', token.id, 'rpm'),
+      k.rateLimit(shard, 'token', token.id, 'tpm'),
+      amount.toString(),
+      token.unlimited ? 0 : 1,
+      token.userRpm,
+      token.userTpm,
+      token.rpm,
+      token.tpm,
+      WINDOW_MS,
+    );
+    if (code === 1) {
+      const headers: Record<string, string> = {};
+      const limit = token.rpm || token.userRpm;
+      if (limit > 0) {
+        headers['x-ratelimit-limit-requests'] = String(limit);
+        headers['x-ratelimit-remaining-requests'] = String(Math.max(0, a));
+        headers['x-ratelimit-reset-requests'] = `${Math.ceil(b / 1000)}s`;
+      }
+      return { amount, shard, headers };
+    }
+    throw refusal(code, a, b);
+  }
+
+  /**
+   * Applies actual − reserved and appends the record, in one script. Retried on a Redis
+   * error: a settlement must not be dropped (the balance would keep the reservation).
+   */
+  async settle(token: TokenRecord, reservation: Reservation, record: UsageRecord): Promise<void> {
+    const { shard } = reservation;
+    const k = this.keys;
+    const delta = BigInt(record.quota) - reservation.amount;
+    const tokens = record.promptTokens + record.completionTokens;
+    const args = [
+      k.userQuota(shard, token.userId),
+      k.tokenQuota(shard, token.id),
+      k.usageStream(shard),
+      k.rateLimit(shard, 'user', token.userId, 'tpm'),
+      k.rateLimit(shard, 'token', token.id, 'tpm'),
+      k.tokenUsed(shard, token.id),
+      delta.toString(),
+      token.unlimited ? 0 : 1,
+      JSON.stringify(record),
+      tokens,
+      token.userTpm > 0 ? 1 : 0,
+      token.tpm > 0 ? 1 : 0,
+      WINDOW_MS,
+      record.quota,
+    ];
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.cmd.sbSettle(...args);
+        return;
+      } catch (err) {
+        if (attempt >= 20) {
+          // Last resort: the record goes to the log so an operator can replay it.
+          this.log.error('settlement failed; usage record not stored', {
+            record,
+            delta: delta.toString(),
+            error: String(err),
+          });
+          return;
+        }
+        await sleep(Math.min(100 * 2 ** attempt, 5_000));
+      }
+    }
+  }
+}
+
+function refusal(code: number, limit: number, resetMs: number): RelayError {
+  const retry = String(Math.max(1, Math.ceil(resetMs / 1000)));
+  switch (code) {
+    case -1:
+    case -2:
+      return new RelayError('not_ready', 'The gateway is loading balances. Retry shortly.', {
+        'retry-after': '2',
+      });
+    case -3:
+      return new RelayError(
+        'insufficient_quota',
+        'Your account balance is too low for this request. Top up to continue.',
+      );
+    case -4:
+      return new RelayError('insufficient_quota', 'This API key has used up its quota.');
+    default: {
+      const scope = code === -5 || code === -6 ? 'account' : 'API key';
+      const kind = code === -5 || code === -7 ? 'requests' : 'tokens';
+      return new RelayError(
+        'rate_limit_exceeded',
+        `Rate limit reached for this ${scope}: ${limit} ${kind} per minute.`,
+        {
+          'retry-after': retry,
+          [`x-ratelimit-limit-${kind}`]: String(limit),
+          [`x-ratelimit-remaining-${kind}`]: '0',
+          [`x-ratelimit-reset-${kind}`]: `${retry}s`,
+        },
+      );
+    }
+  }
+}

@@ -1,0 +1,28 @@
+import { Cluster, Redis, type RedisOptions } from 'ioredis';
+import type { RelayEnv } from './env.js';
+
+export type RedisClient = Redis | Cluster;
+
+/**
+ * A Redis connection (or Cluster client when REDIS_CLUSTER_NODES is set). `forBull` gives the
+ * options BullMQ workers need (`maxRetriesPerRequest: null`: a worker waits out an outage).
+ */
+export function createRedis(
+  env: Pick<RelayEnv, 'REDIS_URL' | 'REDIS_CLUSTER_NODES'>,
+  forBull = false,
+): RedisClient {
+  const options: RedisOptions = {
+    maxRetriesPerRequest: forBull ? null : 2,
+    enableAutoPipelining: !forBull,
+    connectTimeout: 5_000,
+    retryStrategy: (times) => Math.min(times * 200, 2_000),
+  };
+  if (env.REDIS_CLUSTER_NODES) {
+    const nodes = env.REDIS_CLUSTER_NODES.split(',').map((hp) => {
+      const [host, port] = hp.trim().split(':');
+      return { host: host!, port: Number(port ?? 6379) };
+    });
+    return new Cluster(nodes, { redisOptions: options, enableAutoPipelining: !forBull });
+  }
+  return new Redis(env.REDIS_URL, options);
+}

@@ -1,0 +1,14 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RelayDeps } from '../deps.js';
+import type { RequestContext } from '../http/request-context.js';
+import { relayEndpoint } from './relay-endpoint.js';
+
+/** POST /v1/audio/transcriptions — multipart passed through byte for byte. */
+export function audioTranscriptions(
+  deps: RelayDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  rc: RequestContext,
+): Promise<void> {
+  return relayEndpoint(deps, req, res, rc, { endpoint: 'audio.transcriptions', multipart: true });
+}
