@@ -1,0 +1,10 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261122020909 } from './Migration20261122020909.js';
+
+/**
+ * Every migration in order. A new one: migrate a scratch database, run
+ * `node dist/cli/create-migration.js` against it, then list the written class here.
+ */
+export const MIGRATIONS: MigrationObject[] = [
+  { name: 'Migration20261122020909', class: Migration20261122020909 },
+];

@@ -1,0 +1,102 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphqlContext } from '../../graphql/context.js';
+import { Role } from '../../graphql/roles.js';
+import { Channel } from './channel.entity.js';
+import { CreateChannelInput, UpdateChannelInput } from './channel.input.js';
+import { ChannelKeyType, ChannelTimeoutsType, ChannelType } from './channel.type.js';
+
+@Resolver(() => ChannelType)
+export class ChannelResolver {
+  @Authorized(Role.ADMIN)
+  @Query(() => [ChannelType])
+  async channels(
+    @Ctx() ctx: GraphqlContext,
+    @Arg('status', () => String, { nullable: true }) status?: string,
+    @Arg('type', () => String, { nullable: true }) type?: string,
+    @Arg('search', () => String, { nullable: true, description: 'Name or model contains' }) search?: string,
+  ): Promise<Channel[]> {
+    const where: Record<string, unknown> = {};
+    if (status) where.status = status;
+    if (type) where.type = type;
+    const channels = await ctx.em.find(Channel, where, { orderBy: { priority: 'desc', id: 'asc' } });
+    if (!search) return channels;
+    const q = search.toLowerCase();
+    return channels.filter(
+      (c) => c.name.toLowerCase().includes(q) || c.models.some((m) => m.toLowerCase().includes(q)),
+    );
+  }
+
+  @Authorized(Role.ADMIN)
+  @Query(() => ChannelType)
+  channel(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext): Promise<Channel> {
+    return ctx.app.services.channels.get(ctx.em, Number(id));
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => ChannelType)
+  createChannel(
+    @Arg('input', () => CreateChannelInput) input: CreateChannelInput,
+    @Ctx() ctx: GraphqlContext,
+  ) {
+    return ctx.app.services.channels.create(ctx, input);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => ChannelType)
+  updateChannel(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateChannelInput) input: UpdateChannelInput,
+    @Ctx() ctx: GraphqlContext,
+  ) {
+    return ctx.app.services.channels.update(ctx, Number(id), input);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => [ChannelType], { description: 'Enable channels (also auto-disabled ones).' })
+  enableChannels(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: GraphqlContext) {
+    return ctx.app.services.channels.setStatus(ctx, ids.map(Number), true, null);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => [ChannelType], {
+    description: 'Disable channels manually; automation never re-enables them.',
+  })
+  disableChannels(
+    @Arg('ids', () => [ID]) ids: string[],
+    @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @Ctx() ctx: GraphqlContext,
+  ) {
+    return ctx.app.services.channels.setStatus(ctx, ids.map(Number), false, reason);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => [ChannelType])
+  setChannelPriority(
+    @Arg('ids', () => [ID]) ids: string[],
+    @Arg('priority', () => Int) priority: number,
+    @Ctx() ctx: GraphqlContext,
+  ) {
+    return ctx.app.services.channels.setPriority(ctx, ids.map(Number), priority);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => Int, { description: 'Deletes channels; returns how many.' })
+  deleteChannels(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: GraphqlContext) {
+    return ctx.app.services.channels.delete(ctx, ids.map(Number));
+  }
+
+  @Authorized(Role.ADMIN)
+  @FieldResolver(() => [ChannelKeyType])
+  maskedKeys(@Root() c: Channel): ChannelKeyType[] {
+    return c.keyHints.map((masked, index) => ({ index, masked, disabled: c.disabledKeys.includes(index) }));
+  }
+
+  @FieldResolver(() => ChannelTimeoutsType)
+  timeouts(@Root() c: Channel): ChannelTimeoutsType {
+    return {
+      connectMs: c.connectTimeoutMs,
+      firstByteMs: c.firstByteTimeoutMs,
+      streamIdleMs: c.streamIdleTimeoutMs,
+    };
+  }
+}

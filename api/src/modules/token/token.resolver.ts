@@ -1,0 +1,98 @@
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import type { GraphqlContext } from '../../graphql/context.js';
+import { BigIntScalar } from '../../graphql/scalars.js';
+import type { Token } from './token.entity.js';
+import { CreateTokenInput, UpdateTokenInput } from './token.input.js';
+import { CreatedTokenType, TokenType } from './token.type.js';
+
+@ObjectType('TokenPage')
+class TokenPage {
+  @Field(() => [TokenType])
+  items!: TokenType[];
+
+  @Field(() => Int)
+  total!: number;
+}
+
+@Resolver(() => TokenType)
+export class TokenResolver {
+  @Authorized()
+  @Query(() => TokenPage, { description: 'Tokens you may manage (customers: their own).' })
+  async tokens(
+    @Ctx() ctx: GraphqlContext,
+    @Arg('userId', () => Int, { nullable: true }) userId?: number,
+    @Arg('search', () => String, { nullable: true, description: 'Name or key prefix contains' })
+    search?: string,
+    @Arg('status', () => String, { nullable: true }) status?: string,
+    @Arg('limit', () => Int, { nullable: true, defaultValue: 100 }) limit = 100,
+    @Arg('offset', () => Int, { nullable: true, defaultValue: 0 }) offset = 0,
+  ): Promise<TokenPage> {
+    return ctx.app.services.tokens.list(
+      ctx,
+      { userId, search, status },
+      limit,
+      offset,
+    ) as unknown as Promise<TokenPage>;
+  }
+
+  @Authorized()
+  @Query(() => TokenType)
+  token(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext): Promise<Token> {
+    return ctx.app.services.tokens.get(ctx, Number(id));
+  }
+
+  @Authorized()
+  @Mutation(() => CreatedTokenType, { description: 'Creates a token; the key is in this reply only.' })
+  createToken(@Arg('input', () => CreateTokenInput) input: CreateTokenInput, @Ctx() ctx: GraphqlContext) {
+    return ctx.app.services.tokens.create(ctx, input);
+  }
+
+  @Authorized()
+  @Mutation(() => TokenType)
+  updateToken(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateTokenInput) input: UpdateTokenInput,
+    @Ctx() ctx: GraphqlContext,
+  ) {
+    return ctx.app.services.tokens.update(ctx, Number(id), input);
+  }
+
+  @Authorized()
+  @Mutation(() => CreatedTokenType, { description: 'Replaces the key; the old key stops working at once.' })
+  regenerateTokenKey(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext) {
+    return ctx.app.services.tokens.regenerate(ctx, Number(id));
+  }
+
+  @Authorized()
+  @Mutation(() => Int, { description: 'Deletes tokens; returns how many.' })
+  deleteTokens(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: GraphqlContext) {
+    return ctx.app.services.tokens.delete(ctx, ids.map(Number));
+  }
+
+  @FieldResolver(() => Int)
+  userId(@Root() t: Token): number {
+    return t.user.id;
+  }
+
+  @FieldResolver(() => BigIntScalar, {
+    nullable: true,
+    description: 'Remaining quota as the relay sees it now (Redis); null when unlimited',
+  })
+  liveRemainQuota(@Root() t: Token, @Ctx() ctx: GraphqlContext): Promise<bigint | null> | null {
+    if (t.unlimited) return null;
+    return ctx.app.publisher.liveTokenQuota(t.user.id, t.id);
+  }
+}
