@@ -277,7 +277,7 @@ function embeddings(res: ServerResponse, body: Obj, model: string) {
     let embedding: number[] | string = values;
     if (body.encoding_format === 'base64') {
       const buf = Buffer.alloc(values.length * 4);
-      values.forEach((v, i) => buf.writeFloatLE(v, i * 4));
+      for (let i = 0; i < values.length; i++) buf.writeFloatLE(values[i]!, i * 4);
       embedding = buf.toString('base64');
     }
     return { object: 'embedding', index, embedding };
