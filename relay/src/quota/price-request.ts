@@ -66,7 +66,8 @@ export function reservationFor(
           price,
           groupRatio,
         );
-        return Math.max(reasoning, plain);
+        if (reasoning > plain) return reasoning;
+        return plain;
       }
       return plain;
     }

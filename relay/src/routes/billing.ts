@@ -24,7 +24,8 @@ export async function billingSubscription(
     r.unlimited ? Promise.resolve(null) : deps.redis.get(deps.keys.tokenQuota(shard, r.id)),
   ]);
   const left = [user, tok].filter((v): v is string => v !== null).map(BigInt);
-  const remaining = left.length ? left.reduce((a, b) => Math.min(a, b)) : 0n;
+  let remaining = left[0] ?? 0n;
+  for (const v of left) if (v < remaining) remaining = v;
   const usd = Number(remaining < 0n ? 0n : remaining) / Number(index.quotaPerUsd);
   sendJson(res, 200, {
     object: 'billing_subscription',

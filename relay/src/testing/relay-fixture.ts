@@ -116,7 +116,6 @@ export class RelayFixture {
       options: { cooldownMs: 30_000, streamKeepAliveMs: 15_000 },
       ...extra,
     });
-    this.snapshot = snap;
     await this.redis.set(this.keys.configSnapshot, JSON.stringify(snap));
     await this.announce({ kind: 'snapshot', version: snap.version });
     return snap;
