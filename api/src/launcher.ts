@@ -135,9 +135,15 @@ function prefixLines(name: string, proc: ChildProcess): void {
     [proc.stderr, process.stderr],
   ] as const) {
     if (!stream) continue;
+    // The api prints the generated root password once (a heading line, the password on the
+    // next line, then a note); keep that block to repeat it in the summary.
+    let capture = 0;
     createInterface({ input: stream }).on('line', (line) => {
-      // The api prints the generated root password once; repeat it in the summary.
-      if (name === 'api' && /root/i.test(line) && /password/i.test(line)) rootCredentialLines.push(line);
+      if (name === 'api' && /root/i.test(line) && /password/i.test(line)) capture = 3;
+      if (capture > 0 && line.trim()) {
+        rootCredentialLines.push(line);
+        capture--;
+      }
       out.write(`[${name}] ${line}\n`);
     });
   }

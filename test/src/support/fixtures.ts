@@ -58,3 +58,14 @@ export async function me(client: GraphQLClient): Promise<{ id: string; quota: st
   );
   return data.me;
 }
+
+/** Sets a user's balance (quota units, decimal string). */
+export async function grantQuota(client: GraphQLClient, userId: number, quota: string): Promise<void> {
+  await client.gql(
+    'mutation Grant($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { id } }',
+    {
+      id: String(userId),
+      input: { quota },
+    },
+  );
+}

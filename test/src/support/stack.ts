@@ -195,7 +195,10 @@ export class Stack {
   private async waitReady(proc: ManagedProcess, base: string): Promise<void> {
     const timeout = this.opts.readyTimeoutMs ?? 60_000;
     await waitForHttpOk(`${base}/healthz`, proc, timeout);
-    await waitForHttpOk(`${base}/readyz`, proc, timeout);
+    // /readyz where the process has one (config loaded, Redis up); 404 means it has none.
+    const probe = await fetch(`${base}/readyz`).catch(() => null);
+    await probe?.arrayBuffer();
+    if (probe?.status !== 404) await waitForHttpOk(`${base}/readyz`, proc, timeout);
   }
 }
 
