@@ -45,8 +45,10 @@ export interface MockOpenAI {
   requests: RecordedRequest[];
   /** Sets the mode for the whole server, or for one upstream key. `null` clears. */
   setMode(mode: MockMode | null, scope?: { key?: string }): void;
-  /** Count of requests per Bearer key. */
+  /** Count of requests per Bearer key (all keys when omitted). */
   hits(key?: string): number;
+  /** Forgets recorded requests, hit counts and modes. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -517,6 +519,12 @@ export async function startMockOpenAI(opts: MockOpenAIOptions = {}): Promise<Moc
       } else serverMode = mode;
     },
     hits: (key) => hitCount.get(key ?? '*') ?? 0,
+    reset() {
+      requests.length = 0;
+      hitCount.clear();
+      keyModes.clear();
+      serverMode = opts.mode ?? null;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();
