@@ -101,6 +101,11 @@ export const PROVIDERS: ProviderInfo[] = [
         kind: 'string',
         required: true,
         default: '2024-10-21',
+        placeholder: '2024-10-21',
+        help: {
+          en: 'Data-plane api-version (YYYY-MM-DD or YYYY-MM-DD-preview). The model name after mapping is the deployment name.',
+          zh: '数据面 api-version（YYYY-MM-DD 或 YYYY-MM-DD-preview）。模型映射后的名称即部署名称。',
+        },
       },
     ],
     suggestedModels: ['gpt-4o', 'gpt-4o-mini'],
@@ -113,7 +118,26 @@ export const PROVIDERS: ProviderInfo[] = [
     keyParts: 1,
     openaiCompatible: false,
     capabilities: ['chat', 'stream', 'tools', 'vision'],
-    fields: [],
+    fields: [
+      {
+        name: 'defaultMaxTokens',
+        label: { en: 'Default max_tokens', zh: '默认 max_tokens' },
+        kind: 'number',
+        required: false,
+        default: 4096,
+        help: {
+          en: 'Sent when the client gives no max_tokens (Anthropic requires one).',
+          zh: '客户端未指定 max_tokens 时使用（Anthropic 要求必填）。',
+        },
+      },
+      {
+        name: 'anthropicBeta',
+        label: { en: 'anthropic-beta header', zh: 'anthropic-beta 请求头' },
+        kind: 'string',
+        required: false,
+        placeholder: 'prompt-caching-2024-07-31',
+      },
+    ],
     suggestedModels: ['claude-sonnet-4-20250514', 'claude-3-5-haiku-latest'],
   },
   {
@@ -124,8 +148,17 @@ export const PROVIDERS: ProviderInfo[] = [
     keyParts: 1,
     openaiCompatible: false,
     capabilities: ['chat', 'stream', 'tools', 'vision', 'embeddings'],
-    fields: [],
-    suggestedModels: ['gemini-2.5-flash', 'gemini-2.5-pro', 'gemini-2.0-flash'],
+    fields: [
+      {
+        name: 'apiVersion',
+        label: { en: 'API version', zh: 'API 版本' },
+        kind: 'select',
+        required: false,
+        options: ['v1beta', 'v1'],
+        default: 'v1beta',
+      },
+    ],
+    suggestedModels: ['gemini-2.5-flash', 'gemini-2.5-pro', 'gemini-2.0-flash', 'text-embedding-004'],
   },
   {
     type: 'baidu',
