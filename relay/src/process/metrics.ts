@@ -42,7 +42,11 @@ export class Metrics {
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
-    if (cluster.isWorker) AggregatorRegistry.setRegistries([this.registry]);
+    if (cluster.isWorker) {
+      // Constructing one installs prom-client's worker-side listener for the primary's requests.
+      new AggregatorRegistry();
+      AggregatorRegistry.setRegistries([this.registry]);
+    }
   }
 
   /** Text exposition: this process alone, or every worker through the primary. */

@@ -188,6 +188,19 @@ export class RelayFixture {
     }
   }
 
+  /** Waits until a record matching `pred` exists. */
+  async waitForRecord(
+    pred: (r: UsageRecord) => boolean,
+    timeoutMs = 10_000,
+  ): Promise<UsageRecord | undefined> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const hit = (await this.usageRecords()).find(pred);
+      if (hit || Date.now() > deadline) return hit;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
   async startInProcess(extra: Record<string, string> = {}): Promise<void> {
     this.worker = await startRelayWorker(loadRelayEnv(this.env(extra)), createLogger('error'));
     this.port = this.worker.port;
