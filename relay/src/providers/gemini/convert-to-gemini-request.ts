@@ -53,12 +53,20 @@ const THINKING_BUDGET: Record<string, number> = {
   high: 24576,
 };
 
+/**
+ * Gemini 3 refuses a replayed function call without its thought signature (400). Calls made
+ * by another model or client carry none; Google documents this value to skip the check.
+ */
+export const SKIP_SIGNATURE = 'skip_thought_signature_validator';
+
 export async function toGeminiRequest(
   body: Record<string, unknown>,
+  model: string,
   ctx: AdapterContext,
 ): Promise<Record<string, unknown>> {
   const messages = Array.isArray(body.messages) ? (body.messages as ChatMessage[]) : [];
-  const { systemParts, contents } = await convertMessages(messages, ctx);
+  const strictSignatures = /(^|\/)gemini-3/.test(model);
+  const { systemParts, contents } = await convertMessages(messages, ctx, strictSignatures);
   const out: Record<string, unknown> = { contents };
   if (systemParts.length > 0) out.systemInstruction = { parts: systemParts };
 
@@ -124,6 +132,7 @@ function toToolConfig(choice: unknown): Record<string, unknown> | null {
 async function convertMessages(
   messages: ChatMessage[],
   ctx: AdapterContext,
+  strictSignatures: boolean,
 ): Promise<{ systemParts: GeminiPart[]; contents: GeminiContent[] }> {
   const systemParts: GeminiPart[] = [];
   const contents: GeminiContent[] = [];
@@ -155,6 +164,7 @@ async function convertMessages(
           const part: GeminiPart = { functionCall: { name, args: isRecord(args) ? args : {} } };
           const signature = call.id?.split(SIGNATURE_MARK)[1];
           if (signature) part.thoughtSignature = signature;
+          else if (strictSignatures) part.thoughtSignature = SKIP_SIGNATURE;
           parts.push(part);
         }
         push('model', parts);

@@ -315,6 +315,27 @@ describe('gemini adapter, non-stream', () => {
     ]);
   });
 
+  it('a replayed call without signature gets the documented skip value on Gemini 3 only', async () => {
+    const messages = [
+      { role: 'user', content: 'Weather?' },
+      {
+        role: 'assistant',
+        content: null,
+        tool_calls: [
+          { id: 'call_from_elsewhere', type: 'function', function: { name: 'get_weather', arguments: '{}' } },
+        ],
+      },
+      { role: 'tool', tool_call_id: 'call_from_elsewhere', content: '{"ok":true}' },
+    ];
+    await geminiAdapter.execute({ ...chat({ messages }), model: 'gemini-3-pro-preview' }, ctx);
+    await geminiAdapter.execute(chat({ messages }), ctx);
+    const part = (i: number) =>
+      (mock.requests[i]!.body as { contents: Array<{ parts: Array<Record<string, unknown>> }> }).contents[1]!
+        .parts[0]!;
+    expect(part(0).thoughtSignature).toBe('skip_thought_signature_validator');
+    expect(part(1).thoughtSignature).toBeUndefined();
+  });
+
   it('lists models across pages', async () => {
     expect(await geminiAdapter.listModels!(ctx)).toEqual([
       'gemini-2.5-flash',

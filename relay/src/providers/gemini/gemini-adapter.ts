@@ -54,7 +54,7 @@ export const geminiAdapter: ProviderAdapter = {
         detail: `gemini: ${req.endpoint} not supported`,
       });
 
-    const body = await toGeminiRequest(req.body, ctx);
+    const body = await toGeminiRequest(req.body, req.model, ctx);
     const target = req.stream ? url('streamGenerateContent', '?alt=sse') : url('generateContent');
     const res = await sendUpstream(ctx, target, { headers: headers(ctx), body });
     if (res.statusCode < 200 || res.statusCode >= 300)
