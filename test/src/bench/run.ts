@@ -15,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { createOpenAIChannel, createToken } from '../support/fixtures.js';
+import { createCustomer, createOpenAIChannel, createToken } from '../support/fixtures.js';
 import { connectMysql, createDatabase } from '../support/mysql.js';
 import { freePort, sleep, waitForPort } from '../support/ports.js';
 import { PrivateRedis } from '../support/private-redis.js';
@@ -127,6 +127,7 @@ async function main(): Promise<void> {
     relayWrap: ['taskset', '-c', '1'],
     apiWrap: ['taskset', '-c', '0'],
     relayEnv: { RELAY_CHANNEL_TASKS: 'false' },
+    env: { DATABASE_URL: databaseUrl, REDIS_PREFIX: prefix, REDIS_URL: redisServer.url },
   });
   cleanups.push(() => stack.stop());
 
@@ -144,13 +145,14 @@ async function main(): Promise<void> {
     models: [SLOW_MODEL],
   });
   // A limited token with an IP whitelist: the full check path, not the unlimited shortcut.
+  const customer = await createCustomer(root, 'bench-customer', '900000000000000');
   const token = await createToken(root, {
     name: 'bench',
+    userId: customer.id,
     unlimited: false,
     remainQuota: '900000000000000',
     ipWhitelist: ['127.0.0.1/32', '::1/128'],
   });
-  await grantUserQuota(root, token.userId, '900000000000000');
   await sleep(1_500); // config push reaches the worker
 
   log(`installing/starting the peer @portkey-ai/gateway@${PORTKEY_VERSION} (pinned to core 1)`);
@@ -414,21 +416,6 @@ async function main(): Promise<void> {
     ),
   );
   log(`report and process logs in ${logDir}`);
-}
-
-/** Gives the user a balance (root starts with none). */
-async function grantUserQuota(
-  root: Awaited<ReturnType<Stack['rootClient']>>,
-  userId: number,
-  quota: string,
-): Promise<void> {
-  await root.gql(
-    'mutation Grant($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { id } }',
-    {
-      id: String(userId),
-      input: { quota },
-    },
-  );
 }
 
 function redisServerPid(server: PrivateRedis): number {

@@ -4,7 +4,7 @@ import type { Connection } from 'mysql2/promise';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { type MockOpenAI, REPLY_WORDS, startMockOpenAI } from '../mock-upstreams/openai/server.js';
-import { type CreatedToken, createOpenAIChannel, createToken, grantQuota, me } from '../support/fixtures.js';
+import { type CreatedToken, createCustomer, createOpenAIChannel, createToken } from '../support/fixtures.js';
 import type { GraphQLClient } from '../support/graphql-client.js';
 import { connectMysql } from '../support/mysql.js';
 import { Stack } from '../support/stack.js';
@@ -33,18 +33,21 @@ describe('thin slice: GraphQL → config push → relay → upstream → usage i
     mock = await startMockOpenAI({ keys: [UPSTREAM_KEY] });
     stack = await Stack.start({ relayWorkers: 2 });
     root = await stack.rootClient();
-    const self = await me(root);
-    await grantQuota(root, Number(self.id), USER_QUOTA.toString());
+    const customer = await createCustomer(root, 'thin-slice-customer', USER_QUOTA.toString());
     await createOpenAIChannel(root, {
       name: 'mock openai',
       baseUrl: mock.baseUrl,
       keys: [UPSTREAM_KEY],
       models: ['gpt-4o-mini'],
     });
-    token = await createToken(root, { name: 'thin slice', remainQuota: TOKEN_QUOTA.toString() });
+    token = await createToken(root, {
+      name: 'thin slice',
+      userId: customer.id,
+      remainQuota: TOKEN_QUOTA.toString(),
+    });
     openai = new OpenAI({ apiKey: token.key, baseURL: stack.relayV1, maxRetries: 0 });
-    db = await connectMysql();
-    redis = new Redis(process.env.REDIS_URL!, { maxRetriesPerRequest: 2 });
+    db = await connectMysql(stack.databaseUrl);
+    redis = new Redis(stack.redisUrl, { maxRetriesPerRequest: 2 });
     // The config push reaches both workers; until then a worker may answer 503.
     await waitFor(async () => {
       const res = await fetch(`${stack.relayV1}/models`, {
@@ -86,7 +89,7 @@ describe('thin slice: GraphQL → config push → relay → upstream → usage i
   }
 
   async function redisTokenQuota(): Promise<bigint> {
-    const keys = redisKeys(process.env.REDIS_PREFIX!);
+    const keys = redisKeys(stack.redisPrefix);
     const shards = Number(process.env.USAGE_SHARDS ?? 16);
     const value = await redis.get(keys.tokenQuota(userShard(token.userId, shards), Number(token.id)));
     return BigInt(value ?? '-1');

@@ -59,13 +59,25 @@ export async function me(client: GraphQLClient): Promise<{ id: string; quota: st
   return data.me;
 }
 
-/** Sets a user's balance (quota units, decimal string). */
-export async function grantQuota(client: GraphQLClient, userId: number, quota: string): Promise<void> {
+/** Adds (or, negative, removes) quota units of a user, as a recorded adjustment. */
+export async function adjustQuota(client: GraphQLClient, userId: number, amount: string): Promise<void> {
   await client.gql(
-    'mutation Grant($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { id } }',
-    {
-      id: String(userId),
-      input: { quota },
-    },
+    'mutation Adjust($userId: ID!, $amount: BigInt!, $reason: String!) { adjustUserQuota(userId: $userId, amount: $amount, reason: $reason) { id } }',
+    { userId: String(userId), amount, reason: 'e2e test' },
   );
+}
+
+/** A customer (role user) with a starting balance. */
+export async function createCustomer(
+  client: GraphQLClient,
+  username: string,
+  quota: string,
+  extra: Record<string, unknown> = {},
+): Promise<{ id: number; username: string; password: string }> {
+  const password = `pw-${username}-0123456789`;
+  const data = await client.gql<{ createUser: { id: string } }>(
+    'mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { id } }',
+    { input: { username, password, quota, ...extra } },
+  );
+  return { id: Number(data.createUser.id), username, password };
 }

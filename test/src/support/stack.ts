@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GraphQLClient } from './graphql-client.js';
+import { connectMysql, createDatabase } from './mysql.js';
 import { freePort } from './ports.js';
 import { ManagedProcess, waitForHttpOk } from './processes.js';
 
@@ -32,8 +33,9 @@ export interface StackOptions {
 
 /**
  * The real processes of Switchboard (api, relay pool, optionally the console), started from
- * their built entries on free ports against the run's database and Redis prefix (set by the
- * vitest global setup), with their output in log files. Stop it in afterAll.
+ * their built entries on free ports, with their output in log files. Each stack gets a database
+ * of its own beside the run's (dropped on stop) and a Redis prefix inside the run's (deleted by
+ * the global teardown), so stacks of one run never see each other. Stop it in afterAll.
  */
 export class Stack {
   readonly logDir: string;
@@ -46,21 +48,49 @@ export class Stack {
   relayPort = 0;
   webPort = 0;
 
+  /** Set when this stack created its database (dropped on stop). */
+  private ownDatabase: { adminUrl: string; name: string } | null = null;
+
   private constructor(private readonly opts: StackOptions) {
     const id = randomBytes(3).toString('hex');
     this.logDir = join(tmpdir(), `sb-e2e-${process.env.SB_TEST_RUN_ID ?? 'local'}`, id);
     mkdirSync(this.logDir, { recursive: true });
     this.rootPassword = `root-${randomBytes(9).toString('base64url')}`;
-    this.env = {
+    const env: NodeJS.ProcessEnv = {
       ...process.env,
       ROOT_PASSWORD: this.rootPassword,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+      REDIS_PREFIX: `${process.env.REDIS_PREFIX ?? 'sbt:local:'}${id}:`,
       ...opts.env,
     };
+    if (!opts.env?.DATABASE_URL) {
+      if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL is not set (vitest global setup?)');
+      const url = new URL(process.env.DATABASE_URL.replace(/^(mariadb|mysql):/, 'http:'));
+      const name = `${url.pathname.slice(1)}_${id}`;
+      const scheme = process.env.DATABASE_URL.split(':')[0];
+      const adminUrl = `${scheme}://${url.username ? `${url.username}${url.password ? `:${url.password}` : ''}@` : ''}${url.host}`;
+      this.ownDatabase = { adminUrl, name };
+      env.DATABASE_URL = `${adminUrl}/${name}`;
+    }
+    this.env = env;
+  }
+
+  /** The stack's database (read what the api wrote with connectMysql(stack.databaseUrl)). */
+  get databaseUrl(): string {
+    return this.env.DATABASE_URL!;
+  }
+
+  get redisPrefix(): string {
+    return this.env.REDIS_PREFIX!;
+  }
+
+  get redisUrl(): string {
+    return this.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   }
 
   static async start(opts: StackOptions = {}): Promise<Stack> {
     const stack = new Stack(opts);
+    if (stack.ownDatabase) await createDatabase(stack.ownDatabase.adminUrl, stack.ownDatabase.name);
     try {
       await stack.startApi();
       if (opts.relay !== false) await stack.startRelay();
@@ -190,6 +220,12 @@ export class Stack {
     await this.web?.stop(10_000);
     await this.relay?.stop(20_000);
     await this.api?.stop(20_000);
+    if (this.ownDatabase && !process.env.KEEP_TEST_DB) {
+      const conn = await connectMysql(this.ownDatabase.adminUrl);
+      await conn.query(`DROP DATABASE IF EXISTS \`${this.ownDatabase.name}\``);
+      await conn.end();
+      this.ownDatabase = null;
+    }
   }
 
   private async waitReady(proc: ManagedProcess, base: string): Promise<void> {
