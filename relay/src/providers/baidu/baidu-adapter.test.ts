@@ -34,7 +34,14 @@ function chatReq(stream: boolean, extra: Record<string, unknown> = {}, wantsUsag
 
 async function collect(parts: AsyncIterable<StreamPart>): Promise<Chunk[]> {
   const out: Chunk[] = [];
-  for await (const p of parts) out.push(JSON.parse(p.data) as Chunk);
+  let done = false;
+  for await (const p of parts) {
+    expect(done).toBe(false);
+    if (p.data === '[DONE]') done = true;
+    else out.push(JSON.parse(p.data) as Chunk);
+  }
+  // A complete stream ends with [DONE]: the deliverer writes parts as they are.
+  expect(done).toBe(true);
   return out;
 }
 

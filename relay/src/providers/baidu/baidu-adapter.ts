@@ -137,18 +137,14 @@ async function* relay(
     if (content) yield content;
     b.setUsage(usageFrom(frame));
     if (frame.is_end === true) {
-      yield b.finish(finishOf(frame));
-      if (req.clientWantsStreamUsage) {
-        const u = b.usageChunk();
-        if (u) yield u;
-      }
+      yield* b.closing(finishOf(frame), req.clientWantsStreamUsage);
       return;
     }
     const next = await rest.next();
     frame = next.done ? undefined : next.value;
   }
   // Upstream ended without is_end: close the choice so the client sees a finished answer.
-  yield b.finish('stop');
+  yield* b.closing('stop', req.clientWantsStreamUsage);
 }
 
 /** Baidu may answer a stream request with one JSON body (e.g. from a cache): send it as one chunk. */

@@ -55,6 +55,19 @@ export class ChunkBuilder {
     });
   }
 
+  /**
+   * The end of a complete stream: the finish chunk, the usage chunk when the client asked for
+   * it, and `[DONE]` (the deliverer writes parts as they are, so the terminator is ours).
+   */
+  *closing(reason: FinishReason, clientWantsUsage: boolean): Generator<StreamPart> {
+    yield this.finish(reason);
+    if (clientWantsUsage) {
+      const u = this.usageChunk();
+      if (u) yield u;
+    }
+    yield { data: '[DONE]' };
+  }
+
   setUsage(usage: Usage | null): void {
     if (usage) this.usageValue = usage;
   }

@@ -211,11 +211,7 @@ async function* relay(
     const next = await rest.next();
     frame = next.done ? undefined : next.value;
   }
-  yield b.finish(finish ?? 'stop');
-  if (req.clientWantsStreamUsage) {
-    const u = b.usageChunk();
-    if (u) yield u;
-  }
+  yield* b.closing(finish ?? 'stop', req.clientWantsStreamUsage);
 }
 
 function toolCallDelta(c: Record<string, unknown>, i: number): ToolCallDelta {

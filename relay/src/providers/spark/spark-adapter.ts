@@ -151,11 +151,7 @@ async function* relay(
     b.setUsage(f.usage);
   }
   // Spark has no finish reason of its own: a complete answer ends with status 2.
-  yield b.finish('stop');
-  if (req.clientWantsStreamUsage) {
-    const u = b.usageChunk();
-    if (u) yield u;
-  }
+  yield* b.closing('stop', req.clientWantsStreamUsage);
 }
 
 function parseFrame(text: string): Frame {

@@ -36,7 +36,14 @@ function chatReq(stream: boolean, extra: Record<string, unknown> = {}, wantsUsag
 
 async function collect(parts: AsyncIterable<StreamPart>): Promise<ChatCompletionChunk[]> {
   const out: ChatCompletionChunk[] = [];
-  for await (const p of parts) out.push(JSON.parse(p.data) as ChatCompletionChunk);
+  let done = false;
+  for await (const p of parts) {
+    expect(done).toBe(false);
+    if (p.data === '[DONE]') done = true;
+    else out.push(JSON.parse(p.data) as ChatCompletionChunk);
+  }
+  // A complete stream ends with [DONE]: the deliverer writes parts as they are.
+  expect(done).toBe(true);
   return out;
 }
 
