@@ -179,3 +179,17 @@ export function parseDataUrl(url: string): { mimeType: string; data: string } | 
   if (!m) return null;
   return { mimeType: m[1] || 'application/octet-stream', data: m[3]!.replace(/\s+/g, '') };
 }
+
+/**
+ * Waits for a stream's first part before handing the stream over, so that an error event an
+ * upstream sends right after its 200 (Anthropic's overloaded_error, a Gemini error object)
+ * fails `execute` itself, while the relay can still fail over to another channel.
+ */
+export async function primeStream<T>(parts: AsyncGenerator<T>): Promise<AsyncGenerator<T>> {
+  const first = await parts.next();
+  return (async function* () {
+    if (first.done) return;
+    yield first.value;
+    yield* parts;
+  })();
+}

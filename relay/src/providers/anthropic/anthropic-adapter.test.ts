@@ -330,6 +330,16 @@ describe('anthropic adapter, stream', () => {
   });
 });
 
+describe('anthropic adapter, error event before any content', () => {
+  it('fails execute itself, so the relay can still fail over', async () => {
+    mock.setMode('stream_error_first');
+    const err = await failure(
+      anthropicAdapter.execute(chat({ messages: [{ role: 'user', content: 'Hi' }], stream: true }), ctx),
+    );
+    expect(err.info).toMatchObject({ status: 503, retryable: true, upstreamStatus: 529 });
+  });
+});
+
 describe('anthropic adapter, errors', () => {
   const req = () => chat({ messages: [{ role: 'user', content: 'Hi' }] });
 

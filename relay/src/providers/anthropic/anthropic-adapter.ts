@@ -12,6 +12,7 @@ import {
   joinUrl,
   parseJson,
   readText,
+  primeStream,
   sendUpstream,
   sseEvents,
   type UpstreamResponse,
@@ -89,7 +90,7 @@ export const anthropicAdapter: ProviderAdapter = {
     }
     return {
       kind: 'stream',
-      parts: parts(),
+      parts: await primeStream(parts()),
       usage: () => converter.usage(),
       completionText: () => converter.completionText(),
     };

@@ -10,15 +10,18 @@ describe('anthropic through the relay', () => {
   let ok: AnthropicMock;
   let broke: AnthropicMock;
   let limited: AnthropicMock;
+  let overloaded: AnthropicMock;
   let client: OpenAI;
   let key: string;
 
   beforeAll(async () => {
-    [ok, broke, limited] = await Promise.all([
+    [ok, broke, limited, overloaded] = await Promise.all([
+      startAnthropicMock(),
       startAnthropicMock(),
       startAnthropicMock(),
       startAnthropicMock(),
     ]);
+    overloaded.setMode('stream_error_first');
     broke.setMode('credit_exhausted');
     limited.setMode('rate_limit');
     const anthropic = { type: 'anthropic' };
@@ -43,6 +46,24 @@ describe('anthropic through the relay', () => {
         modelMapping: { 'claude-failover': MODEL },
       },
       { ...anthropic, id: 4, baseUrl: limited.url, keys: [limited.apiKey], models: ['claude-limited'] },
+      // Streams: this one answers 200 and then an overloaded_error event.
+      {
+        ...anthropic,
+        id: 5,
+        baseUrl: overloaded.url,
+        keys: [overloaded.apiKey],
+        models: ['claude-stream'],
+        modelMapping: { 'claude-stream': MODEL },
+        priority: 10,
+      },
+      {
+        ...anthropic,
+        id: 6,
+        baseUrl: ok.url,
+        keys: [ok.apiKey],
+        models: ['claude-stream'],
+        modelMapping: { 'claude-stream': MODEL },
+      },
     ]);
     key = await fx.token({ userId: 1, tokenId: 11, userQuota: 100_000_000 });
     await fx.startInProcess();
@@ -50,7 +71,7 @@ describe('anthropic through the relay', () => {
   });
   afterAll(async () => {
     await fx.stop();
-    await Promise.all([ok.close(), broke.close(), limited.close()]);
+    await Promise.all([ok.close(), broke.close(), limited.close(), overloaded.close()]);
   });
 
   it('non-stream: answer, and cache reads/writes billed as prompt tokens', async () => {
@@ -139,6 +160,19 @@ describe('anthropic through the relay', () => {
     expect(rec.channelId).toBe(3);
     expect(rec.attempts.map((a) => a.channelId)).toEqual([2, 3]);
     expect(broke.requests.length).toBeGreaterThan(0);
+  });
+
+  it('a stream whose upstream opens with an overloaded error fails over before any byte is sent', async () => {
+    const stream = await client.chat.completions.create({
+      model: 'claude-stream',
+      messages: [{ role: 'user', content: 'hello' }],
+      stream: true,
+    });
+    let text = '';
+    for await (const c of stream) text += c.choices[0]?.delta.content ?? '';
+    expect(text).toBe('Hello! You said: hello');
+    const rec = (await fx.waitForRecords(1)).find((x) => x.model === 'claude-stream');
+    expect(rec?.attempts.map((a) => a.channelId)).toEqual([5, 6]);
   });
 
   it('upstream 429 reaches the SDK as a RateLimitError; a bad request as a BadRequestError', async () => {

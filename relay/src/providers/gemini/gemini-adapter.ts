@@ -7,7 +7,15 @@ import type {
   StreamPart,
 } from '../contract.js';
 import { UpstreamError } from '../contract.js';
-import { isRecord, joinUrl, parseJson, readText, sendUpstream, sseEvents } from '../upstream-http.js';
+import {
+  isRecord,
+  joinUrl,
+  parseJson,
+  primeStream,
+  readText,
+  sendUpstream,
+  sseEvents,
+} from '../upstream-http.js';
 import { toGeminiRequest } from './convert-to-gemini-request.js';
 import { geminiEmbeddings } from './gemini-embeddings.js';
 import { geminiError } from './gemini-error.js';
@@ -91,7 +99,7 @@ export const geminiAdapter: ProviderAdapter = {
     }
     return {
       kind: 'stream',
-      parts: parts(),
+      parts: await primeStream(parts()),
       usage: () => converter.usage(),
       completionText: () => converter.completionText(),
     };

@@ -18,6 +18,7 @@ export type AnthropicMockMode =
   | 'credit_exhausted'
   | 'server_error'
   | 'stream_error'
+  | 'stream_error_first'
   | 'pause';
 
 export interface AnthropicMockOptions {
@@ -314,6 +315,11 @@ async function stream(
 ) {
   res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });
   const send = (event: string, data: Obj) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  if (mode === 'stream_error_first') {
+    // Overload can also surface as an error event right after the 200.
+    send('error', { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } });
+    return res.end();
+  }
   const msg = reply.message;
   const usage = msg.usage as Obj;
   send('message_start', {
