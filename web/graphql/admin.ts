@@ -1,0 +1,100 @@
+import { graphql } from './generated';
+
+export const RedemptionsQuery = graphql(`
+  query Redemptions($status: String, $limit: Int, $offset: Int) {
+    redemptions(status: $status, limit: $limit, offset: $offset) {
+      total
+      items {
+        id
+        batchName
+        codePrefix
+        quota
+        status
+        redeemedById
+        redeemedAt
+        expiresAt
+        createdAt
+      }
+    }
+  }
+`);
+
+export const CreateRedemptionsMutation = graphql(`
+  mutation CreateRedemptions($batchName: String!, $quota: BigInt!, $count: Int!, $expiresAt: DateTimeISO) {
+    createRedemptions(batchName: $batchName, quota: $quota, count: $count, expiresAt: $expiresAt)
+  }
+`);
+
+export const RedeemCodeMutation = graphql(`
+  mutation RedeemCode($code: String!) {
+    redeemCode(code: $code)
+  }
+`);
+
+export const AuditLogsQuery = graphql(`
+  query AuditLogs($action: String, $actorId: Int, $limit: Int, $offset: Int) {
+    auditLogs(action: $action, actorId: $actorId, limit: $limit, offset: $offset) {
+      total
+      items {
+        id
+        createdAt
+        actorId
+        actorName
+        action
+        targetType
+        targetId
+        before
+        after
+        ip
+      }
+    }
+  }
+`);
+
+export const OptionsQuery = graphql(`
+  query Options {
+    options {
+      key
+      value
+      description
+    }
+  }
+`);
+
+export const SetOptionMutation = graphql(`
+  mutation SetOption($key: String!, $value: JSON!) {
+    setOption(key: $key, value: $value) {
+      key
+      value
+      description
+    }
+  }
+`);
+
+export const MyAccessTokensQuery = graphql(`
+  query MyAccessTokens {
+    myAccessTokens {
+      id
+      name
+      kind
+      prefix
+      createdAt
+      expiresAt
+      lastUsedAt
+    }
+  }
+`);
+
+export const CreateAccessTokenMutation = graphql(`
+  mutation CreateAccessToken($name: String!, $expiresInDays: Float) {
+    createAccessToken(name: $name, expiresInDays: $expiresInDays) {
+      token
+    }
+  }
+`);
+
+export const RevokeAccessTokenMutation = graphql(`
+  mutation RevokeAccessToken($id: ID!) {
+    revokeAccessToken(id: $id)
+  }
+`);

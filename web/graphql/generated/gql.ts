@@ -1,0 +1,322 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query Redemptions($status: String, $limit: Int, $offset: Int) {\n    redemptions(status: $status, limit: $limit, offset: $offset) {\n      total\n      items {\n        id\n        batchName\n        codePrefix\n        quota\n        status\n        redeemedById\n        redeemedAt\n        expiresAt\n        createdAt\n      }\n    }\n  }\n": typeof types.RedemptionsDocument,
+    "\n  mutation CreateRedemptions($batchName: String!, $quota: BigInt!, $count: Int!, $expiresAt: DateTimeISO) {\n    createRedemptions(batchName: $batchName, quota: $quota, count: $count, expiresAt: $expiresAt)\n  }\n": typeof types.CreateRedemptionsDocument,
+    "\n  mutation RedeemCode($code: String!) {\n    redeemCode(code: $code)\n  }\n": typeof types.RedeemCodeDocument,
+    "\n  query AuditLogs($action: String, $actorId: Int, $limit: Int, $offset: Int) {\n    auditLogs(action: $action, actorId: $actorId, limit: $limit, offset: $offset) {\n      total\n      items {\n        id\n        createdAt\n        actorId\n        actorName\n        action\n        targetType\n        targetId\n        before\n        after\n        ip\n      }\n    }\n  }\n": typeof types.AuditLogsDocument,
+    "\n  query Options {\n    options {\n      key\n      value\n      description\n    }\n  }\n": typeof types.OptionsDocument,
+    "\n  mutation SetOption($key: String!, $value: JSON!) {\n    setOption(key: $key, value: $value) {\n      key\n      value\n      description\n    }\n  }\n": typeof types.SetOptionDocument,
+    "\n  query MyAccessTokens {\n    myAccessTokens {\n      id\n      name\n      kind\n      prefix\n      createdAt\n      expiresAt\n      lastUsedAt\n    }\n  }\n": typeof types.MyAccessTokensDocument,
+    "\n  mutation CreateAccessToken($name: String!, $expiresInDays: Float) {\n    createAccessToken(name: $name, expiresInDays: $expiresInDays) {\n      token\n    }\n  }\n": typeof types.CreateAccessTokenDocument,
+    "\n  mutation RevokeAccessToken($id: ID!) {\n    revokeAccessToken(id: $id)\n  }\n": typeof types.RevokeAccessTokenDocument,
+    "\n  fragment ChannelFields on Channel {\n    id\n    type\n    name\n    baseUrl\n    models\n    groups\n    priority\n    weight\n    modelMapping\n    headers\n    passthroughHeaders\n    keyStrategy\n    streamUsage\n    autoTest\n    autoDisable\n    config\n    status\n    statusReason\n    responseTimeMs\n    lastTestAt\n    balanceUsd\n    usedQuota\n    maskedKeys {\n      index\n      masked\n      disabled\n    }\n    timeouts {\n      connectMs\n      firstByteMs\n      streamIdleMs\n    }\n  }\n": typeof types.ChannelFieldsFragmentDoc,
+    "\n  query Channels($status: String, $type: String, $search: String) {\n    channels(status: $status, type: $type, search: $search) {\n      ...ChannelFields\n    }\n  }\n": typeof types.ChannelsDocument,
+    "\n  mutation CreateChannel($input: CreateChannelInput!) {\n    createChannel(input: $input) {\n      ...ChannelFields\n    }\n  }\n": typeof types.CreateChannelDocument,
+    "\n  mutation UpdateChannel($id: ID!, $input: UpdateChannelInput!) {\n    updateChannel(id: $id, input: $input) {\n      ...ChannelFields\n    }\n  }\n": typeof types.UpdateChannelDocument,
+    "\n  mutation EnableChannels($ids: [ID!]!) {\n    enableChannels(ids: $ids) {\n      id\n      status\n      statusReason\n    }\n  }\n": typeof types.EnableChannelsDocument,
+    "\n  mutation DisableChannels($ids: [ID!]!, $reason: String) {\n    disableChannels(ids: $ids, reason: $reason) {\n      id\n      status\n      statusReason\n    }\n  }\n": typeof types.DisableChannelsDocument,
+    "\n  mutation SetChannelPriority($ids: [ID!]!, $priority: Int!) {\n    setChannelPriority(ids: $ids, priority: $priority) {\n      id\n      priority\n    }\n  }\n": typeof types.SetChannelPriorityDocument,
+    "\n  mutation DeleteChannels($ids: [ID!]!) {\n    deleteChannels(ids: $ids)\n  }\n": typeof types.DeleteChannelsDocument,
+    "\n  mutation TestChannel($id: ID!, $model: String) {\n    testChannel(id: $id, model: $model) {\n      ok\n      responseTimeMs\n      message\n    }\n  }\n": typeof types.TestChannelDocument,
+    "\n  mutation FetchChannelModels($id: ID!) {\n    fetchChannelModels(id: $id)\n  }\n": typeof types.FetchChannelModelsDocument,
+    "\n  subscription ChannelHealth {\n    channelHealth {\n      kind\n      channelId\n      status\n      reason\n      ok\n      latencyMs\n      error\n      at\n    }\n  }\n": typeof types.ChannelHealthDocument,
+    "\n  query GroupNames {\n    groups {\n      name\n    }\n  }\n": typeof types.GroupNamesDocument,
+    "\n  query Groups {\n    groups {\n      id\n      name\n      ratio\n      description\n    }\n  }\n": typeof types.GroupsDocument,
+    "\n  mutation CreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      id\n      name\n      ratio\n      description\n    }\n  }\n": typeof types.CreateGroupDocument,
+    "\n  mutation UpdateGroup($id: ID!, $input: UpdateGroupInput!) {\n    updateGroup(id: $id, input: $input) {\n      id\n      name\n      ratio\n      description\n    }\n  }\n": typeof types.UpdateGroupDocument,
+    "\n  mutation DeleteGroup($id: ID!) {\n    deleteGroup(id: $id)\n  }\n": typeof types.DeleteGroupDocument,
+    "\n  query ModelPrices {\n    modelPrices {\n      id\n      model\n      modelRatio\n      completionRatio\n      cachedRatio\n      reasoningRatio\n      perCallQuota\n    }\n  }\n": typeof types.ModelPricesDocument,
+    "\n  mutation SetModelPrice($input: ModelPriceInput!) {\n    setModelPrice(input: $input) {\n      id\n      model\n      modelRatio\n      completionRatio\n      cachedRatio\n      reasoningRatio\n      perCallQuota\n    }\n  }\n": typeof types.SetModelPriceDocument,
+    "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      role\n      group\n      quota\n      usedQuota\n      requestCount\n      mustChangePassword\n    }\n  }\n": typeof types.MeDocument,
+    "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      expiresAt\n      user {\n        id\n        role\n        mustChangePassword\n      }\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  fragment TokenFields on Token {\n    id\n    userId\n    name\n    keyPrefix\n    status\n    expiresAt\n    unlimited\n    remainQuota\n    usedQuota\n    models\n    ipWhitelist\n    group\n    rpm\n    tpm\n    quotaReset\n    resetAmount\n    lastUsedAt\n    createdAt\n  }\n": typeof types.TokenFieldsFragmentDoc,
+    "\n  query Tokens($userId: Int, $search: String, $status: String, $limit: Int, $offset: Int) {\n    tokens(userId: $userId, search: $search, status: $status, limit: $limit, offset: $offset) {\n      total\n      items {\n        ...TokenFields\n      }\n    }\n  }\n": typeof types.TokensDocument,
+    "\n  mutation CreateToken($input: CreateTokenInput!) {\n    createToken(input: $input) {\n      key\n      token {\n        ...TokenFields\n      }\n    }\n  }\n": typeof types.CreateTokenDocument,
+    "\n  mutation UpdateToken($id: ID!, $input: UpdateTokenInput!) {\n    updateToken(id: $id, input: $input) {\n      ...TokenFields\n    }\n  }\n": typeof types.UpdateTokenDocument,
+    "\n  mutation RegenerateTokenKey($id: ID!) {\n    regenerateTokenKey(id: $id) {\n      key\n      token {\n        ...TokenFields\n      }\n    }\n  }\n": typeof types.RegenerateTokenKeyDocument,
+    "\n  mutation DeleteTokens($ids: [ID!]!) {\n    deleteTokens(ids: $ids)\n  }\n": typeof types.DeleteTokensDocument,
+    "\n  mutation CreatePlaygroundToken {\n    createPlaygroundToken {\n      key\n      expiresAt\n    }\n  }\n": typeof types.CreatePlaygroundTokenDocument,
+    "\n  query UsageLogs($userId: Int, $tokenId: Int, $limit: Int) {\n    usageLogs(userId: $userId, tokenId: $tokenId, limit: $limit) {\n      id\n      requestId\n      time\n      userId\n      tokenId\n      channelId\n      endpoint\n      model\n      upstreamModel\n      group\n      promptTokens\n      completionTokens\n      cachedTokens\n      reasoningTokens\n      quota\n      latencyMs\n      ttftMs\n      stream\n      status\n      httpStatus\n      errorMessage\n      clientIp\n      usageEstimated\n      attempts\n    }\n  }\n": typeof types.UsageLogsDocument,
+    "\n  query UsageDaily($from: DateTimeISO!, $to: DateTimeISO!, $timeZone: String!, $userId: Int) {\n    usageDaily(from: $from, to: $to, timeZone: $timeZone, userId: $userId) {\n      day\n      model\n      requests\n      promptTokens\n      completionTokens\n      quota\n      errors\n    }\n  }\n": typeof types.UsageDailyDocument,
+    "\n  query UsageTop($from: DateTimeISO!, $to: DateTimeISO!, $by: String!, $limit: Int) {\n    usageTop(from: $from, to: $to, by: $by, limit: $limit) {\n      id\n      name\n      requests\n      quota\n    }\n  }\n": typeof types.UsageTopDocument,
+    "\n  fragment UserFields on User {\n    id\n    username\n    displayName\n    email\n    role\n    group\n    quota\n    usedQuota\n    requestCount\n    rpm\n    tpm\n    status\n    lastLoginAt\n    createdAt\n  }\n": typeof types.UserFieldsFragmentDoc,
+    "\n  query Users($role: String, $search: String, $limit: Int, $offset: Int) {\n    users(role: $role, search: $search, limit: $limit, offset: $offset) {\n      total\n      items {\n        ...UserFields\n      }\n    }\n  }\n": typeof types.UsersDocument,
+    "\n  query User($id: ID!) {\n    user(id: $id) {\n      ...UserFields\n    }\n  }\n": typeof types.UserDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserFields\n    }\n  }\n": typeof types.CreateUserDocument,
+    "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      ...UserFields\n    }\n  }\n": typeof types.UpdateUserDocument,
+    "\n  mutation AdjustUserQuota($id: ID!, $delta: BigInt!, $reason: String!) {\n    adjustUserQuota(id: $id, delta: $delta, reason: $reason) {\n      ...UserFields\n    }\n  }\n": typeof types.AdjustUserQuotaDocument,
+};
+const documents: Documents = {
+    "\n  query Redemptions($status: String, $limit: Int, $offset: Int) {\n    redemptions(status: $status, limit: $limit, offset: $offset) {\n      total\n      items {\n        id\n        batchName\n        codePrefix\n        quota\n        status\n        redeemedById\n        redeemedAt\n        expiresAt\n        createdAt\n      }\n    }\n  }\n": types.RedemptionsDocument,
+    "\n  mutation CreateRedemptions($batchName: String!, $quota: BigInt!, $count: Int!, $expiresAt: DateTimeISO) {\n    createRedemptions(batchName: $batchName, quota: $quota, count: $count, expiresAt: $expiresAt)\n  }\n": types.CreateRedemptionsDocument,
+    "\n  mutation RedeemCode($code: String!) {\n    redeemCode(code: $code)\n  }\n": types.RedeemCodeDocument,
+    "\n  query AuditLogs($action: String, $actorId: Int, $limit: Int, $offset: Int) {\n    auditLogs(action: $action, actorId: $actorId, limit: $limit, offset: $offset) {\n      total\n      items {\n        id\n        createdAt\n        actorId\n        actorName\n        action\n        targetType\n        targetId\n        before\n        after\n        ip\n      }\n    }\n  }\n": types.AuditLogsDocument,
+    "\n  query Options {\n    options {\n      key\n      value\n      description\n    }\n  }\n": types.OptionsDocument,
+    "\n  mutation SetOption($key: String!, $value: JSON!) {\n    setOption(key: $key, value: $value) {\n      key\n      value\n      description\n    }\n  }\n": types.SetOptionDocument,
+    "\n  query MyAccessTokens {\n    myAccessTokens {\n      id\n      name\n      kind\n      prefix\n      createdAt\n      expiresAt\n      lastUsedAt\n    }\n  }\n": types.MyAccessTokensDocument,
+    "\n  mutation CreateAccessToken($name: String!, $expiresInDays: Float) {\n    createAccessToken(name: $name, expiresInDays: $expiresInDays) {\n      token\n    }\n  }\n": types.CreateAccessTokenDocument,
+    "\n  mutation RevokeAccessToken($id: ID!) {\n    revokeAccessToken(id: $id)\n  }\n": types.RevokeAccessTokenDocument,
+    "\n  fragment ChannelFields on Channel {\n    id\n    type\n    name\n    baseUrl\n    models\n    groups\n    priority\n    weight\n    modelMapping\n    headers\n    passthroughHeaders\n    keyStrategy\n    streamUsage\n    autoTest\n    autoDisable\n    config\n    status\n    statusReason\n    responseTimeMs\n    lastTestAt\n    balanceUsd\n    usedQuota\n    maskedKeys {\n      index\n      masked\n      disabled\n    }\n    timeouts {\n      connectMs\n      firstByteMs\n      streamIdleMs\n    }\n  }\n": types.ChannelFieldsFragmentDoc,
+    "\n  query Channels($status: String, $type: String, $search: String) {\n    channels(status: $status, type: $type, search: $search) {\n      ...ChannelFields\n    }\n  }\n": types.ChannelsDocument,
+    "\n  mutation CreateChannel($input: CreateChannelInput!) {\n    createChannel(input: $input) {\n      ...ChannelFields\n    }\n  }\n": types.CreateChannelDocument,
+    "\n  mutation UpdateChannel($id: ID!, $input: UpdateChannelInput!) {\n    updateChannel(id: $id, input: $input) {\n      ...ChannelFields\n    }\n  }\n": types.UpdateChannelDocument,
+    "\n  mutation EnableChannels($ids: [ID!]!) {\n    enableChannels(ids: $ids) {\n      id\n      status\n      statusReason\n    }\n  }\n": types.EnableChannelsDocument,
+    "\n  mutation DisableChannels($ids: [ID!]!, $reason: String) {\n    disableChannels(ids: $ids, reason: $reason) {\n      id\n      status\n      statusReason\n    }\n  }\n": types.DisableChannelsDocument,
+    "\n  mutation SetChannelPriority($ids: [ID!]!, $priority: Int!) {\n    setChannelPriority(ids: $ids, priority: $priority) {\n      id\n      priority\n    }\n  }\n": types.SetChannelPriorityDocument,
+    "\n  mutation DeleteChannels($ids: [ID!]!) {\n    deleteChannels(ids: $ids)\n  }\n": types.DeleteChannelsDocument,
+    "\n  mutation TestChannel($id: ID!, $model: String) {\n    testChannel(id: $id, model: $model) {\n      ok\n      responseTimeMs\n      message\n    }\n  }\n": types.TestChannelDocument,
+    "\n  mutation FetchChannelModels($id: ID!) {\n    fetchChannelModels(id: $id)\n  }\n": types.FetchChannelModelsDocument,
+    "\n  subscription ChannelHealth {\n    channelHealth {\n      kind\n      channelId\n      status\n      reason\n      ok\n      latencyMs\n      error\n      at\n    }\n  }\n": types.ChannelHealthDocument,
+    "\n  query GroupNames {\n    groups {\n      name\n    }\n  }\n": types.GroupNamesDocument,
+    "\n  query Groups {\n    groups {\n      id\n      name\n      ratio\n      description\n    }\n  }\n": types.GroupsDocument,
+    "\n  mutation CreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      id\n      name\n      ratio\n      description\n    }\n  }\n": types.CreateGroupDocument,
+    "\n  mutation UpdateGroup($id: ID!, $input: UpdateGroupInput!) {\n    updateGroup(id: $id, input: $input) {\n      id\n      name\n      ratio\n      description\n    }\n  }\n": types.UpdateGroupDocument,
+    "\n  mutation DeleteGroup($id: ID!) {\n    deleteGroup(id: $id)\n  }\n": types.DeleteGroupDocument,
+    "\n  query ModelPrices {\n    modelPrices {\n      id\n      model\n      modelRatio\n      completionRatio\n      cachedRatio\n      reasoningRatio\n      perCallQuota\n    }\n  }\n": types.ModelPricesDocument,
+    "\n  mutation SetModelPrice($input: ModelPriceInput!) {\n    setModelPrice(input: $input) {\n      id\n      model\n      modelRatio\n      completionRatio\n      cachedRatio\n      reasoningRatio\n      perCallQuota\n    }\n  }\n": types.SetModelPriceDocument,
+    "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      role\n      group\n      quota\n      usedQuota\n      requestCount\n      mustChangePassword\n    }\n  }\n": types.MeDocument,
+    "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      expiresAt\n      user {\n        id\n        role\n        mustChangePassword\n      }\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ChangePasswordDocument,
+    "\n  fragment TokenFields on Token {\n    id\n    userId\n    name\n    keyPrefix\n    status\n    expiresAt\n    unlimited\n    remainQuota\n    usedQuota\n    models\n    ipWhitelist\n    group\n    rpm\n    tpm\n    quotaReset\n    resetAmount\n    lastUsedAt\n    createdAt\n  }\n": types.TokenFieldsFragmentDoc,
+    "\n  query Tokens($userId: Int, $search: String, $status: String, $limit: Int, $offset: Int) {\n    tokens(userId: $userId, search: $search, status: $status, limit: $limit, offset: $offset) {\n      total\n      items {\n        ...TokenFields\n      }\n    }\n  }\n": types.TokensDocument,
+    "\n  mutation CreateToken($input: CreateTokenInput!) {\n    createToken(input: $input) {\n      key\n      token {\n        ...TokenFields\n      }\n    }\n  }\n": types.CreateTokenDocument,
+    "\n  mutation UpdateToken($id: ID!, $input: UpdateTokenInput!) {\n    updateToken(id: $id, input: $input) {\n      ...TokenFields\n    }\n  }\n": types.UpdateTokenDocument,
+    "\n  mutation RegenerateTokenKey($id: ID!) {\n    regenerateTokenKey(id: $id) {\n      key\n      token {\n        ...TokenFields\n      }\n    }\n  }\n": types.RegenerateTokenKeyDocument,
+    "\n  mutation DeleteTokens($ids: [ID!]!) {\n    deleteTokens(ids: $ids)\n  }\n": types.DeleteTokensDocument,
+    "\n  mutation CreatePlaygroundToken {\n    createPlaygroundToken {\n      key\n      expiresAt\n    }\n  }\n": types.CreatePlaygroundTokenDocument,
+    "\n  query UsageLogs($userId: Int, $tokenId: Int, $limit: Int) {\n    usageLogs(userId: $userId, tokenId: $tokenId, limit: $limit) {\n      id\n      requestId\n      time\n      userId\n      tokenId\n      channelId\n      endpoint\n      model\n      upstreamModel\n      group\n      promptTokens\n      completionTokens\n      cachedTokens\n      reasoningTokens\n      quota\n      latencyMs\n      ttftMs\n      stream\n      status\n      httpStatus\n      errorMessage\n      clientIp\n      usageEstimated\n      attempts\n    }\n  }\n": types.UsageLogsDocument,
+    "\n  query UsageDaily($from: DateTimeISO!, $to: DateTimeISO!, $timeZone: String!, $userId: Int) {\n    usageDaily(from: $from, to: $to, timeZone: $timeZone, userId: $userId) {\n      day\n      model\n      requests\n      promptTokens\n      completionTokens\n      quota\n      errors\n    }\n  }\n": types.UsageDailyDocument,
+    "\n  query UsageTop($from: DateTimeISO!, $to: DateTimeISO!, $by: String!, $limit: Int) {\n    usageTop(from: $from, to: $to, by: $by, limit: $limit) {\n      id\n      name\n      requests\n      quota\n    }\n  }\n": types.UsageTopDocument,
+    "\n  fragment UserFields on User {\n    id\n    username\n    displayName\n    email\n    role\n    group\n    quota\n    usedQuota\n    requestCount\n    rpm\n    tpm\n    status\n    lastLoginAt\n    createdAt\n  }\n": types.UserFieldsFragmentDoc,
+    "\n  query Users($role: String, $search: String, $limit: Int, $offset: Int) {\n    users(role: $role, search: $search, limit: $limit, offset: $offset) {\n      total\n      items {\n        ...UserFields\n      }\n    }\n  }\n": types.UsersDocument,
+    "\n  query User($id: ID!) {\n    user(id: $id) {\n      ...UserFields\n    }\n  }\n": types.UserDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserFields\n    }\n  }\n": types.CreateUserDocument,
+    "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      ...UserFields\n    }\n  }\n": types.UpdateUserDocument,
+    "\n  mutation AdjustUserQuota($id: ID!, $delta: BigInt!, $reason: String!) {\n    adjustUserQuota(id: $id, delta: $delta, reason: $reason) {\n      ...UserFields\n    }\n  }\n": types.AdjustUserQuotaDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Redemptions($status: String, $limit: Int, $offset: Int) {\n    redemptions(status: $status, limit: $limit, offset: $offset) {\n      total\n      items {\n        id\n        batchName\n        codePrefix\n        quota\n        status\n        redeemedById\n        redeemedAt\n        expiresAt\n        createdAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query Redemptions($status: String, $limit: Int, $offset: Int) {\n    redemptions(status: $status, limit: $limit, offset: $offset) {\n      total\n      items {\n        id\n        batchName\n        codePrefix\n        quota\n        status\n        redeemedById\n        redeemedAt\n        expiresAt\n        createdAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateRedemptions($batchName: String!, $quota: BigInt!, $count: Int!, $expiresAt: DateTimeISO) {\n    createRedemptions(batchName: $batchName, quota: $quota, count: $count, expiresAt: $expiresAt)\n  }\n"): (typeof documents)["\n  mutation CreateRedemptions($batchName: String!, $quota: BigInt!, $count: Int!, $expiresAt: DateTimeISO) {\n    createRedemptions(batchName: $batchName, quota: $quota, count: $count, expiresAt: $expiresAt)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RedeemCode($code: String!) {\n    redeemCode(code: $code)\n  }\n"): (typeof documents)["\n  mutation RedeemCode($code: String!) {\n    redeemCode(code: $code)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLogs($action: String, $actorId: Int, $limit: Int, $offset: Int) {\n    auditLogs(action: $action, actorId: $actorId, limit: $limit, offset: $offset) {\n      total\n      items {\n        id\n        createdAt\n        actorId\n        actorName\n        action\n        targetType\n        targetId\n        before\n        after\n        ip\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditLogs($action: String, $actorId: Int, $limit: Int, $offset: Int) {\n    auditLogs(action: $action, actorId: $actorId, limit: $limit, offset: $offset) {\n      total\n      items {\n        id\n        createdAt\n        actorId\n        actorName\n        action\n        targetType\n        targetId\n        before\n        after\n        ip\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Options {\n    options {\n      key\n      value\n      description\n    }\n  }\n"): (typeof documents)["\n  query Options {\n    options {\n      key\n      value\n      description\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetOption($key: String!, $value: JSON!) {\n    setOption(key: $key, value: $value) {\n      key\n      value\n      description\n    }\n  }\n"): (typeof documents)["\n  mutation SetOption($key: String!, $value: JSON!) {\n    setOption(key: $key, value: $value) {\n      key\n      value\n      description\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyAccessTokens {\n    myAccessTokens {\n      id\n      name\n      kind\n      prefix\n      createdAt\n      expiresAt\n      lastUsedAt\n    }\n  }\n"): (typeof documents)["\n  query MyAccessTokens {\n    myAccessTokens {\n      id\n      name\n      kind\n      prefix\n      createdAt\n      expiresAt\n      lastUsedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateAccessToken($name: String!, $expiresInDays: Float) {\n    createAccessToken(name: $name, expiresInDays: $expiresInDays) {\n      token\n    }\n  }\n"): (typeof documents)["\n  mutation CreateAccessToken($name: String!, $expiresInDays: Float) {\n    createAccessToken(name: $name, expiresInDays: $expiresInDays) {\n      token\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeAccessToken($id: ID!) {\n    revokeAccessToken(id: $id)\n  }\n"): (typeof documents)["\n  mutation RevokeAccessToken($id: ID!) {\n    revokeAccessToken(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ChannelFields on Channel {\n    id\n    type\n    name\n    baseUrl\n    models\n    groups\n    priority\n    weight\n    modelMapping\n    headers\n    passthroughHeaders\n    keyStrategy\n    streamUsage\n    autoTest\n    autoDisable\n    config\n    status\n    statusReason\n    responseTimeMs\n    lastTestAt\n    balanceUsd\n    usedQuota\n    maskedKeys {\n      index\n      masked\n      disabled\n    }\n    timeouts {\n      connectMs\n      firstByteMs\n      streamIdleMs\n    }\n  }\n"): (typeof documents)["\n  fragment ChannelFields on Channel {\n    id\n    type\n    name\n    baseUrl\n    models\n    groups\n    priority\n    weight\n    modelMapping\n    headers\n    passthroughHeaders\n    keyStrategy\n    streamUsage\n    autoTest\n    autoDisable\n    config\n    status\n    statusReason\n    responseTimeMs\n    lastTestAt\n    balanceUsd\n    usedQuota\n    maskedKeys {\n      index\n      masked\n      disabled\n    }\n    timeouts {\n      connectMs\n      firstByteMs\n      streamIdleMs\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Channels($status: String, $type: String, $search: String) {\n    channels(status: $status, type: $type, search: $search) {\n      ...ChannelFields\n    }\n  }\n"): (typeof documents)["\n  query Channels($status: String, $type: String, $search: String) {\n    channels(status: $status, type: $type, search: $search) {\n      ...ChannelFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateChannel($input: CreateChannelInput!) {\n    createChannel(input: $input) {\n      ...ChannelFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateChannel($input: CreateChannelInput!) {\n    createChannel(input: $input) {\n      ...ChannelFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateChannel($id: ID!, $input: UpdateChannelInput!) {\n    updateChannel(id: $id, input: $input) {\n      ...ChannelFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateChannel($id: ID!, $input: UpdateChannelInput!) {\n    updateChannel(id: $id, input: $input) {\n      ...ChannelFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EnableChannels($ids: [ID!]!) {\n    enableChannels(ids: $ids) {\n      id\n      status\n      statusReason\n    }\n  }\n"): (typeof documents)["\n  mutation EnableChannels($ids: [ID!]!) {\n    enableChannels(ids: $ids) {\n      id\n      status\n      statusReason\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisableChannels($ids: [ID!]!, $reason: String) {\n    disableChannels(ids: $ids, reason: $reason) {\n      id\n      status\n      statusReason\n    }\n  }\n"): (typeof documents)["\n  mutation DisableChannels($ids: [ID!]!, $reason: String) {\n    disableChannels(ids: $ids, reason: $reason) {\n      id\n      status\n      statusReason\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetChannelPriority($ids: [ID!]!, $priority: Int!) {\n    setChannelPriority(ids: $ids, priority: $priority) {\n      id\n      priority\n    }\n  }\n"): (typeof documents)["\n  mutation SetChannelPriority($ids: [ID!]!, $priority: Int!) {\n    setChannelPriority(ids: $ids, priority: $priority) {\n      id\n      priority\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteChannels($ids: [ID!]!) {\n    deleteChannels(ids: $ids)\n  }\n"): (typeof documents)["\n  mutation DeleteChannels($ids: [ID!]!) {\n    deleteChannels(ids: $ids)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestChannel($id: ID!, $model: String) {\n    testChannel(id: $id, model: $model) {\n      ok\n      responseTimeMs\n      message\n    }\n  }\n"): (typeof documents)["\n  mutation TestChannel($id: ID!, $model: String) {\n    testChannel(id: $id, model: $model) {\n      ok\n      responseTimeMs\n      message\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FetchChannelModels($id: ID!) {\n    fetchChannelModels(id: $id)\n  }\n"): (typeof documents)["\n  mutation FetchChannelModels($id: ID!) {\n    fetchChannelModels(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ChannelHealth {\n    channelHealth {\n      kind\n      channelId\n      status\n      reason\n      ok\n      latencyMs\n      error\n      at\n    }\n  }\n"): (typeof documents)["\n  subscription ChannelHealth {\n    channelHealth {\n      kind\n      channelId\n      status\n      reason\n      ok\n      latencyMs\n      error\n      at\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GroupNames {\n    groups {\n      name\n    }\n  }\n"): (typeof documents)["\n  query GroupNames {\n    groups {\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Groups {\n    groups {\n      id\n      name\n      ratio\n      description\n    }\n  }\n"): (typeof documents)["\n  query Groups {\n    groups {\n      id\n      name\n      ratio\n      description\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      id\n      name\n      ratio\n      description\n    }\n  }\n"): (typeof documents)["\n  mutation CreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      id\n      name\n      ratio\n      description\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateGroup($id: ID!, $input: UpdateGroupInput!) {\n    updateGroup(id: $id, input: $input) {\n      id\n      name\n      ratio\n      description\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateGroup($id: ID!, $input: UpdateGroupInput!) {\n    updateGroup(id: $id, input: $input) {\n      id\n      name\n      ratio\n      description\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteGroup($id: ID!) {\n    deleteGroup(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteGroup($id: ID!) {\n    deleteGroup(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ModelPrices {\n    modelPrices {\n      id\n      model\n      modelRatio\n      completionRatio\n      cachedRatio\n      reasoningRatio\n      perCallQuota\n    }\n  }\n"): (typeof documents)["\n  query ModelPrices {\n    modelPrices {\n      id\n      model\n      modelRatio\n      completionRatio\n      cachedRatio\n      reasoningRatio\n      perCallQuota\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetModelPrice($input: ModelPriceInput!) {\n    setModelPrice(input: $input) {\n      id\n      model\n      modelRatio\n      completionRatio\n      cachedRatio\n      reasoningRatio\n      perCallQuota\n    }\n  }\n"): (typeof documents)["\n  mutation SetModelPrice($input: ModelPriceInput!) {\n    setModelPrice(input: $input) {\n      id\n      model\n      modelRatio\n      completionRatio\n      cachedRatio\n      reasoningRatio\n      perCallQuota\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      role\n      group\n      quota\n      usedQuota\n      requestCount\n      mustChangePassword\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      username\n      displayName\n      role\n      group\n      quota\n      usedQuota\n      requestCount\n      mustChangePassword\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      expiresAt\n      user {\n        id\n        role\n        mustChangePassword\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      expiresAt\n      user {\n        id\n        role\n        mustChangePassword\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"): (typeof documents)["\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TokenFields on Token {\n    id\n    userId\n    name\n    keyPrefix\n    status\n    expiresAt\n    unlimited\n    remainQuota\n    usedQuota\n    models\n    ipWhitelist\n    group\n    rpm\n    tpm\n    quotaReset\n    resetAmount\n    lastUsedAt\n    createdAt\n  }\n"): (typeof documents)["\n  fragment TokenFields on Token {\n    id\n    userId\n    name\n    keyPrefix\n    status\n    expiresAt\n    unlimited\n    remainQuota\n    usedQuota\n    models\n    ipWhitelist\n    group\n    rpm\n    tpm\n    quotaReset\n    resetAmount\n    lastUsedAt\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Tokens($userId: Int, $search: String, $status: String, $limit: Int, $offset: Int) {\n    tokens(userId: $userId, search: $search, status: $status, limit: $limit, offset: $offset) {\n      total\n      items {\n        ...TokenFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query Tokens($userId: Int, $search: String, $status: String, $limit: Int, $offset: Int) {\n    tokens(userId: $userId, search: $search, status: $status, limit: $limit, offset: $offset) {\n      total\n      items {\n        ...TokenFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateToken($input: CreateTokenInput!) {\n    createToken(input: $input) {\n      key\n      token {\n        ...TokenFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateToken($input: CreateTokenInput!) {\n    createToken(input: $input) {\n      key\n      token {\n        ...TokenFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateToken($id: ID!, $input: UpdateTokenInput!) {\n    updateToken(id: $id, input: $input) {\n      ...TokenFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateToken($id: ID!, $input: UpdateTokenInput!) {\n    updateToken(id: $id, input: $input) {\n      ...TokenFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegenerateTokenKey($id: ID!) {\n    regenerateTokenKey(id: $id) {\n      key\n      token {\n        ...TokenFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RegenerateTokenKey($id: ID!) {\n    regenerateTokenKey(id: $id) {\n      key\n      token {\n        ...TokenFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteTokens($ids: [ID!]!) {\n    deleteTokens(ids: $ids)\n  }\n"): (typeof documents)["\n  mutation DeleteTokens($ids: [ID!]!) {\n    deleteTokens(ids: $ids)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreatePlaygroundToken {\n    createPlaygroundToken {\n      key\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation CreatePlaygroundToken {\n    createPlaygroundToken {\n      key\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UsageLogs($userId: Int, $tokenId: Int, $limit: Int) {\n    usageLogs(userId: $userId, tokenId: $tokenId, limit: $limit) {\n      id\n      requestId\n      time\n      userId\n      tokenId\n      channelId\n      endpoint\n      model\n      upstreamModel\n      group\n      promptTokens\n      completionTokens\n      cachedTokens\n      reasoningTokens\n      quota\n      latencyMs\n      ttftMs\n      stream\n      status\n      httpStatus\n      errorMessage\n      clientIp\n      usageEstimated\n      attempts\n    }\n  }\n"): (typeof documents)["\n  query UsageLogs($userId: Int, $tokenId: Int, $limit: Int) {\n    usageLogs(userId: $userId, tokenId: $tokenId, limit: $limit) {\n      id\n      requestId\n      time\n      userId\n      tokenId\n      channelId\n      endpoint\n      model\n      upstreamModel\n      group\n      promptTokens\n      completionTokens\n      cachedTokens\n      reasoningTokens\n      quota\n      latencyMs\n      ttftMs\n      stream\n      status\n      httpStatus\n      errorMessage\n      clientIp\n      usageEstimated\n      attempts\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UsageDaily($from: DateTimeISO!, $to: DateTimeISO!, $timeZone: String!, $userId: Int) {\n    usageDaily(from: $from, to: $to, timeZone: $timeZone, userId: $userId) {\n      day\n      model\n      requests\n      promptTokens\n      completionTokens\n      quota\n      errors\n    }\n  }\n"): (typeof documents)["\n  query UsageDaily($from: DateTimeISO!, $to: DateTimeISO!, $timeZone: String!, $userId: Int) {\n    usageDaily(from: $from, to: $to, timeZone: $timeZone, userId: $userId) {\n      day\n      model\n      requests\n      promptTokens\n      completionTokens\n      quota\n      errors\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UsageTop($from: DateTimeISO!, $to: DateTimeISO!, $by: String!, $limit: Int) {\n    usageTop(from: $from, to: $to, by: $by, limit: $limit) {\n      id\n      name\n      requests\n      quota\n    }\n  }\n"): (typeof documents)["\n  query UsageTop($from: DateTimeISO!, $to: DateTimeISO!, $by: String!, $limit: Int) {\n    usageTop(from: $from, to: $to, by: $by, limit: $limit) {\n      id\n      name\n      requests\n      quota\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment UserFields on User {\n    id\n    username\n    displayName\n    email\n    role\n    group\n    quota\n    usedQuota\n    requestCount\n    rpm\n    tpm\n    status\n    lastLoginAt\n    createdAt\n  }\n"): (typeof documents)["\n  fragment UserFields on User {\n    id\n    username\n    displayName\n    email\n    role\n    group\n    quota\n    usedQuota\n    requestCount\n    rpm\n    tpm\n    status\n    lastLoginAt\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Users($role: String, $search: String, $limit: Int, $offset: Int) {\n    users(role: $role, search: $search, limit: $limit, offset: $offset) {\n      total\n      items {\n        ...UserFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query Users($role: String, $search: String, $limit: Int, $offset: Int) {\n    users(role: $role, search: $search, limit: $limit, offset: $offset) {\n      total\n      items {\n        ...UserFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query User($id: ID!) {\n    user(id: $id) {\n      ...UserFields\n    }\n  }\n"): (typeof documents)["\n  query User($id: ID!) {\n    user(id: $id) {\n      ...UserFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      ...UserFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      ...UserFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdjustUserQuota($id: ID!, $delta: BigInt!, $reason: String!) {\n    adjustUserQuota(id: $id, delta: $delta, reason: $reason) {\n      ...UserFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdjustUserQuota($id: ID!, $delta: BigInt!, $reason: String!) {\n    adjustUserQuota(id: $id, delta: $delta, reason: $reason) {\n      ...UserFields\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { quotaToUsd, ratioToUsdPerMillion, usdPerMillionToRatio } from './format';
+
+describe('quota and price conversions', () => {
+  it('turns quota into USD without losing big values', () => {
+    expect(quotaToUsd('500000')).toBe(1);
+    expect(quotaToUsd('250')).toBe(0.0005);
+    expect(quotaToUsd('9000000000000000000')).toBe(18_000_000_000_000);
+    expect(quotaToUsd('1000000', 1_000_000)).toBe(1);
+  });
+
+  it('maps ratios to USD per 1M tokens and back (ratio 1 = USD 0.002 / 1K)', () => {
+    expect(ratioToUsdPerMillion('1')).toBe(2);
+    expect(ratioToUsdPerMillion('0.075')).toBe(0.15);
+    expect(usdPerMillionToRatio(2.5)).toBe('1.25');
+    expect(usdPerMillionToRatio(0.15)).toBe('0.075');
+  });
+});

@@ -1,0 +1,49 @@
+import type { Locale } from './i18n/config';
+
+/** One-API's default: 500,000 quota units = 1 USD (the api's quotaPerUsd option may change it). */
+export const DEFAULT_QUOTA_PER_USD = 500_000;
+
+/** Quota (a decimal string, may exceed 2^53) → USD, exact enough for display. */
+export function quotaToUsd(quota: string | null | undefined, perUsd = DEFAULT_QUOTA_PER_USD): number {
+  if (!quota) return 0;
+  const q = BigInt(quota);
+  const cents = (q * 10_000n) / BigInt(perUsd);
+  return Number(cents) / 10_000;
+}
+
+export function formatUsd(usd: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : 'en-US', {
+    style: 'currency',
+    currency: 'USD',
+    maximumFractionDigits: usd !== 0 && Math.abs(usd) < 1 ? 4 : 2,
+  }).format(usd);
+}
+
+export function formatNumber(n: number | string | null | undefined, locale: Locale): string {
+  if (n === null || n === undefined) return '—';
+  const v = typeof n === 'string' ? Number(n) : n;
+  return new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : 'en-US').format(v);
+}
+
+/** In the browser's time zone (the server renders no dates: they appear once hydrated). */
+export function formatDateTime(iso: string | null | undefined, locale: Locale): string {
+  if (!iso) return '—';
+  return new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en-GB', {
+    dateStyle: 'short',
+    timeStyle: 'medium',
+  }).format(new Date(iso));
+}
+
+export function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/** Ratio (model ratio 1 = USD 2 per 1M input tokens) → USD per 1M tokens. */
+export function ratioToUsdPerMillion(ratio: string | number): number {
+  return Number(ratio) * 2;
+}
+
+/** USD per 1M tokens → model ratio, as a decimal string with at most 9 fractional digits. */
+export function usdPerMillionToRatio(usd: number): string {
+  return String(Number((usd / 2).toFixed(9)));
+}
