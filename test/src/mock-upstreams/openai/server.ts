@@ -490,6 +490,8 @@ export async function startMockOpenAI(opts: MockOpenAIOptions = {}): Promise<Moc
     for (let i = 0; i < frames.length; i++) {
       if (closed) return;
       if (mode.dropAfterChunks !== undefined && i === mode.dropAfterChunks) {
+        // Let the frames already written leave (http corks writes until the next tick).
+        await sleep(20);
         res.socket?.destroy();
         return;
       }
