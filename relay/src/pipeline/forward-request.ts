@@ -11,7 +11,7 @@ import {
   UpstreamError,
 } from '../providers/contract.js';
 import { adapterFor } from '../providers/registry.js';
-import { fetchImage } from './fetch-image.js';
+import { fetchImage } from '../providers/image-fetch.js';
 import { pickKey, selectChannel } from './select-channel.js';
 
 export interface ForwardInput {

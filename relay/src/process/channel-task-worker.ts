@@ -2,7 +2,7 @@ import { type ChannelTask, type ChannelTestResult, type HealthEvent, QUEUES } fr
 import { UnrecoverableError, Worker } from 'bullmq';
 import type { RuntimeChannel } from '../config-store/routing-index.js';
 import type { RelayDeps } from '../deps.js';
-import { fetchImage } from '../pipeline/fetch-image.js';
+import { fetchImage } from '../providers/image-fetch.js';
 import { type AdapterContext, UpstreamError } from '../providers/contract.js';
 import { adapterFor } from '../providers/registry.js';
 import type { RedisClient } from '../redis.js';
