@@ -32,9 +32,9 @@ export const RedeemCodeMutation = graphql(`
 `);
 
 export const AuditLogsQuery = graphql(`
-  query AuditLogs($action: String, $actorId: Int, $limit: Int, $offset: Int) {
-    auditLogs(action: $action, actorId: $actorId, limit: $limit, offset: $offset) {
-      total
+  query AuditLogs($filter: AuditLogFilter, $before: ID, $limit: Int!) {
+    auditLogs(filter: $filter, before: $before, limit: $limit) {
+      nextCursor
       items {
         id
         createdAt
@@ -56,7 +56,9 @@ export const OptionsQuery = graphql(`
     options {
       key
       value
+      defaultValue
       description
+      relay
     }
   }
 `);
@@ -66,7 +68,9 @@ export const SetOptionMutation = graphql(`
     setOption(key: $key, value: $value) {
       key
       value
+      defaultValue
       description
+      relay
     }
   }
 `);

@@ -100,8 +100,11 @@ export const TestChannelMutation = graphql(`
   mutation TestChannel($id: ID!, $model: String) {
     testChannel(id: $id, model: $model) {
       ok
-      responseTimeMs
-      message
+      latencyMs
+      status
+      error
+      fatal
+      model
     }
   }
 `);

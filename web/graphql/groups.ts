@@ -20,8 +20,8 @@ export const GroupsQuery = graphql(`
 `);
 
 export const CreateGroupMutation = graphql(`
-  mutation CreateGroup($input: CreateGroupInput!) {
-    createGroup(input: $input) {
+  mutation CreateGroup($name: String!, $ratio: String!, $description: String) {
+    createGroup(name: $name, ratio: $ratio, description: $description) {
       id
       name
       ratio
@@ -31,8 +31,8 @@ export const CreateGroupMutation = graphql(`
 `);
 
 export const UpdateGroupMutation = graphql(`
-  mutation UpdateGroup($id: ID!, $input: UpdateGroupInput!) {
-    updateGroup(id: $id, input: $input) {
+  mutation UpdateGroup($id: ID!, $ratio: String, $description: String) {
+    updateGroup(id: $id, ratio: $ratio, description: $description) {
       id
       name
       ratio
@@ -48,29 +48,35 @@ export const DeleteGroupMutation = graphql(`
 `);
 
 export const ModelPricesQuery = graphql(`
-  query ModelPrices {
-    modelPrices {
+  query ModelPrices($search: String) {
+    modelPrices(search: $search) {
       id
       model
       modelRatio
       completionRatio
       cachedRatio
+      cacheWriteRatio
       reasoningRatio
       perCallQuota
+      inputUsdPerMillion
+      outputUsdPerMillion
     }
   }
 `);
 
-export const SetModelPriceMutation = graphql(`
-  mutation SetModelPrice($input: ModelPriceInput!) {
-    setModelPrice(input: $input) {
+export const UpsertModelPriceMutation = graphql(`
+  mutation UpsertModelPrice($input: ModelPriceInput!) {
+    upsertModelPrice(input: $input) {
       id
       model
       modelRatio
       completionRatio
       cachedRatio
+      cacheWriteRatio
       reasoningRatio
       perCallQuota
+      inputUsdPerMillion
+      outputUsdPerMillion
     }
   }
 `);

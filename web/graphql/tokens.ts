@@ -70,6 +70,12 @@ export const DeleteTokensMutation = graphql(`
   }
 `);
 
+export const ExportTokensQuery = graphql(`
+  query ExportTokens($userId: Int, $format: String!) {
+    exportTokens(userId: $userId, format: $format)
+  }
+`);
+
 export const CreatePlaygroundTokenMutation = graphql(`
   mutation CreatePlaygroundToken {
     createPlaygroundToken {

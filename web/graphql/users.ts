@@ -55,9 +55,11 @@ export const UpdateUserMutation = graphql(`
 `);
 
 export const AdjustUserQuotaMutation = graphql(`
-  mutation AdjustUserQuota($id: ID!, $delta: BigInt!, $reason: String!) {
-    adjustUserQuota(id: $id, delta: $delta, reason: $reason) {
-      ...UserFields
+  mutation AdjustUserQuota($userId: ID!, $amount: BigInt!, $reason: String!) {
+    adjustUserQuota(userId: $userId, amount: $amount, reason: $reason) {
+      id
+      amount
+      reason
     }
   }
 `);

@@ -20,14 +20,16 @@ export function AuditView() {
   const t = useT();
   const locale = useLocale();
   const [action, setAction] = useState('');
-  const [page, setPage] = useState(0);
+  // Keyset pagination: the stack of cursors we came through, so "previous" works too.
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [open, setOpen] = useState<Entry | null>(null);
+  const before = cursors[cursors.length - 1] ?? null;
   const [result, refetch] = useQuery({
     query: AuditLogsQuery,
-    variables: { action: action || null, limit: PAGE, offset: page * PAGE },
+    variables: { filter: action ? { action } : null, before, limit: PAGE },
   });
   const items = result.data?.auditLogs.items ?? [];
-  const total = result.data?.auditLogs.total ?? 0;
+  const nextCursor = result.data?.auditLogs.nextCursor ?? null;
   return (
     <div>
       <PageHeader title={t('nav.audit')} description={t('audit.description')} />
@@ -39,7 +41,7 @@ export function AuditView() {
         value={action}
         onChange={(e) => {
           setAction(e.target.value);
-          setPage(0);
+          setCursors([null]);
         }}
       />
       {result.error ? (
@@ -84,16 +86,21 @@ export function AuditView() {
             </table>
           </div>
           <div className="mt-3 flex items-center justify-between text-sm text-muted-fg">
-            <span>{t('common.totalCount', { count: total })}</span>
+            <span />
             <div className="flex gap-2">
-              <Button size="sm" variant="outline" disabled={page === 0} onClick={() => setPage(page - 1)}>
+              <Button
+                size="sm"
+                variant="outline"
+                disabled={cursors.length === 1}
+                onClick={() => setCursors(cursors.slice(0, -1))}
+              >
                 {t('common.previous')}
               </Button>
               <Button
                 size="sm"
                 variant="outline"
-                disabled={(page + 1) * PAGE >= total}
-                onClick={() => setPage(page + 1)}
+                disabled={!nextCursor}
+                onClick={() => nextCursor && setCursors([...cursors, nextCursor])}
               >
                 {t('common.next')}
               </Button>

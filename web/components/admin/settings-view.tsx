@@ -169,7 +169,9 @@ function Options() {
                 >
                   <div>
                     <p className="font-mono text-sm">{o.key}</p>
-                    <p className="text-xs text-muted-fg">{o.description}</p>
+                    <p className="text-xs text-muted-fg">
+                      {o.description} · {t('settings.default')}: <code>{JSON.stringify(o.defaultValue)}</code>
+                    </p>
                   </div>
                   <Input
                     aria-label={o.key}

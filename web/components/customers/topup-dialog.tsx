@@ -41,7 +41,7 @@ export function TopUpDialog({
         onSubmit={async (e) => {
           e.preventDefault();
           if (!valid || !user) return;
-          const r = await adjust({ id: user.id, delta, reason: reason.trim() });
+          const r = await adjust({ userId: user.id, amount: delta, reason: reason.trim() });
           const err = errorText(r.error);
           if (err) return toast({ kind: 'error', ...err });
           toast({ kind: 'success', title: t('customers.toppedUp') });

@@ -16,11 +16,10 @@ import {
   DeleteGroupMutation,
   GroupsQuery,
   ModelPricesQuery,
-  SetModelPriceMutation,
+  UpsertModelPriceMutation,
   UpdateGroupMutation,
 } from '@/graphql/groups';
 import { isValidRatio } from '@switchboard/shared/pricing';
-import { ratioToUsdPerMillion } from '@/lib/format';
 import { useT } from '@/lib/i18n/client';
 
 /** A cell that edits a ratio in place: Enter or blur saves, Escape reverts; invalid input is never sent. */
@@ -74,7 +73,7 @@ export function GroupsView() {
   const [, createGroup] = useMutation(CreateGroupMutation);
   const [, updateGroup] = useMutation(UpdateGroupMutation);
   const [, deleteGroup] = useMutation(DeleteGroupMutation);
-  const [, setPrice] = useMutation(SetModelPriceMutation);
+  const [, setPrice] = useMutation(UpsertModelPriceMutation);
   const [newName, setNewName] = useState('');
   const [newRatio, setNewRatio] = useState('1');
   const [search, setSearch] = useState('');
@@ -124,7 +123,7 @@ export function GroupsView() {
                         value={g.ratio}
                         label={t('groups.ratioOf', { name: g.name })}
                         onSave={async (ratio) =>
-                          check(await updateGroup({ id: g.id, input: { ratio } }), t('groups.saved'))
+                          check(await updateGroup({ id: g.id, ratio }), t('groups.saved'))
                         }
                         suffix={`×`}
                       />
@@ -163,12 +162,7 @@ export function GroupsView() {
             onSubmit={async (e) => {
               e.preventDefault();
               if (!newName.trim() || !isValidRatio(newRatio)) return;
-              if (
-                check(
-                  await createGroup({ input: { name: newName.trim(), ratio: newRatio } }),
-                  t('groups.created'),
-                )
-              ) {
+              if (check(await createGroup({ name: newName.trim(), ratio: newRatio }), t('groups.created'))) {
                 setNewName('');
                 refetchGroups({ requestPolicy: 'network-only' });
               }
@@ -230,21 +224,12 @@ export function GroupsView() {
                     const save = async (patch: { modelRatio?: string; completionRatio?: string }) => {
                       const ok = check(
                         await setPrice({
-                          input: {
-                            model: p.model,
-                            modelRatio: p.modelRatio,
-                            completionRatio: p.completionRatio,
-                            cachedRatio: p.cachedRatio,
-                            reasoningRatio: p.reasoningRatio,
-                            perCallQuota: p.perCallQuota,
-                            ...patch,
-                          },
+                          input: { model: p.model, ...patch },
                         }),
                         t('groups.priceSaved'),
                       );
                       return ok;
                     };
-                    const input = ratioToUsdPerMillion(p.modelRatio);
                     return (
                       <tr key={p.id} className="border-t border-border">
                         <td className="py-1.5 font-mono text-xs">{p.model}</td>
@@ -253,7 +238,7 @@ export function GroupsView() {
                             value={p.modelRatio}
                             label={t('groups.modelRatioOf', { model: p.model })}
                             onSave={(modelRatio) => save({ modelRatio })}
-                            suffix={t('groups.usdPerM', { usd: input.toFixed(4).replace(/\.?0+$/, '') })}
+                            suffix={t('groups.usdPerM', { usd: p.inputUsdPerMillion })}
                           />
                         </td>
                         <td>
@@ -264,9 +249,7 @@ export function GroupsView() {
                           />
                         </td>
                         <td className="text-xs text-muted-fg tabular-nums">
-                          {t('groups.usdPerM', {
-                            usd: (input * Number(p.completionRatio)).toFixed(4).replace(/\.?0+$/, ''),
-                          })}
+                          {t('groups.usdPerM', { usd: p.outputUsdPerMillion })}
                         </td>
                       </tr>
                     );

@@ -90,10 +90,10 @@ export function PlaygroundView() {
       {
         modelRatio: price.modelRatio,
         completionRatio: price.completionRatio,
-        cachedRatio: price.cachedRatio ?? '1',
-        cacheWriteRatio: '1',
+        cachedRatio: price.cachedRatio,
+        cacheWriteRatio: price.cacheWriteRatio,
         reasoningRatio: price.reasoningRatio ?? null,
-        perCallQuota: price.perCallQuota ?? '0',
+        perCallQuota: price.perCallQuota,
       },
       '1',
     );

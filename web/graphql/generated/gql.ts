@@ -17,9 +17,9 @@ type Documents = {
     "\n  query Redemptions($status: String, $limit: Int, $offset: Int) {\n    redemptions(status: $status, limit: $limit, offset: $offset) {\n      total\n      items {\n        id\n        batchName\n        codePrefix\n        quota\n        status\n        redeemedById\n        redeemedAt\n        expiresAt\n        createdAt\n      }\n    }\n  }\n": typeof types.RedemptionsDocument,
     "\n  mutation CreateRedemptions($batchName: String!, $quota: BigInt!, $count: Int!, $expiresAt: DateTimeISO) {\n    createRedemptions(batchName: $batchName, quota: $quota, count: $count, expiresAt: $expiresAt)\n  }\n": typeof types.CreateRedemptionsDocument,
     "\n  mutation RedeemCode($code: String!) {\n    redeemCode(code: $code)\n  }\n": typeof types.RedeemCodeDocument,
-    "\n  query AuditLogs($action: String, $actorId: Int, $limit: Int, $offset: Int) {\n    auditLogs(action: $action, actorId: $actorId, limit: $limit, offset: $offset) {\n      total\n      items {\n        id\n        createdAt\n        actorId\n        actorName\n        action\n        targetType\n        targetId\n        before\n        after\n        ip\n      }\n    }\n  }\n": typeof types.AuditLogsDocument,
-    "\n  query Options {\n    options {\n      key\n      value\n      description\n    }\n  }\n": typeof types.OptionsDocument,
-    "\n  mutation SetOption($key: String!, $value: JSON!) {\n    setOption(key: $key, value: $value) {\n      key\n      value\n      description\n    }\n  }\n": typeof types.SetOptionDocument,
+    "\n  query AuditLogs($filter: AuditLogFilter, $before: ID, $limit: Int!) {\n    auditLogs(filter: $filter, before: $before, limit: $limit) {\n      nextCursor\n      items {\n        id\n        createdAt\n        actorId\n        actorName\n        action\n        targetType\n        targetId\n        before\n        after\n        ip\n      }\n    }\n  }\n": typeof types.AuditLogsDocument,
+    "\n  query Options {\n    options {\n      key\n      value\n      defaultValue\n      description\n      relay\n    }\n  }\n": typeof types.OptionsDocument,
+    "\n  mutation SetOption($key: String!, $value: JSON!) {\n    setOption(key: $key, value: $value) {\n      key\n      value\n      defaultValue\n      description\n      relay\n    }\n  }\n": typeof types.SetOptionDocument,
     "\n  query MyAccessTokens {\n    myAccessTokens {\n      id\n      name\n      kind\n      prefix\n      createdAt\n      expiresAt\n      lastUsedAt\n    }\n  }\n": typeof types.MyAccessTokensDocument,
     "\n  mutation CreateAccessToken($name: String!, $expiresInDays: Float) {\n    createAccessToken(name: $name, expiresInDays: $expiresInDays) {\n      token\n    }\n  }\n": typeof types.CreateAccessTokenDocument,
     "\n  mutation RevokeAccessToken($id: ID!) {\n    revokeAccessToken(id: $id)\n  }\n": typeof types.RevokeAccessTokenDocument,
@@ -31,16 +31,16 @@ type Documents = {
     "\n  mutation DisableChannels($ids: [ID!]!, $reason: String) {\n    disableChannels(ids: $ids, reason: $reason) {\n      id\n      status\n      statusReason\n    }\n  }\n": typeof types.DisableChannelsDocument,
     "\n  mutation SetChannelPriority($ids: [ID!]!, $priority: Int!) {\n    setChannelPriority(ids: $ids, priority: $priority) {\n      id\n      priority\n    }\n  }\n": typeof types.SetChannelPriorityDocument,
     "\n  mutation DeleteChannels($ids: [ID!]!) {\n    deleteChannels(ids: $ids)\n  }\n": typeof types.DeleteChannelsDocument,
-    "\n  mutation TestChannel($id: ID!, $model: String) {\n    testChannel(id: $id, model: $model) {\n      ok\n      responseTimeMs\n      message\n    }\n  }\n": typeof types.TestChannelDocument,
+    "\n  mutation TestChannel($id: ID!, $model: String) {\n    testChannel(id: $id, model: $model) {\n      ok\n      latencyMs\n      status\n      error\n      fatal\n      model\n    }\n  }\n": typeof types.TestChannelDocument,
     "\n  mutation FetchChannelModels($id: ID!) {\n    fetchChannelModels(id: $id)\n  }\n": typeof types.FetchChannelModelsDocument,
     "\n  subscription ChannelHealth {\n    channelHealth {\n      kind\n      channelId\n      status\n      reason\n      ok\n      latencyMs\n      error\n      at\n    }\n  }\n": typeof types.ChannelHealthDocument,
     "\n  query GroupNames {\n    groups {\n      name\n    }\n  }\n": typeof types.GroupNamesDocument,
     "\n  query Groups {\n    groups {\n      id\n      name\n      ratio\n      description\n    }\n  }\n": typeof types.GroupsDocument,
-    "\n  mutation CreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      id\n      name\n      ratio\n      description\n    }\n  }\n": typeof types.CreateGroupDocument,
-    "\n  mutation UpdateGroup($id: ID!, $input: UpdateGroupInput!) {\n    updateGroup(id: $id, input: $input) {\n      id\n      name\n      ratio\n      description\n    }\n  }\n": typeof types.UpdateGroupDocument,
+    "\n  mutation CreateGroup($name: String!, $ratio: String!, $description: String) {\n    createGroup(name: $name, ratio: $ratio, description: $description) {\n      id\n      name\n      ratio\n      description\n    }\n  }\n": typeof types.CreateGroupDocument,
+    "\n  mutation UpdateGroup($id: ID!, $ratio: String, $description: String) {\n    updateGroup(id: $id, ratio: $ratio, description: $description) {\n      id\n      name\n      ratio\n      description\n    }\n  }\n": typeof types.UpdateGroupDocument,
     "\n  mutation DeleteGroup($id: ID!) {\n    deleteGroup(id: $id)\n  }\n": typeof types.DeleteGroupDocument,
-    "\n  query ModelPrices {\n    modelPrices {\n      id\n      model\n      modelRatio\n      completionRatio\n      cachedRatio\n      reasoningRatio\n      perCallQuota\n    }\n  }\n": typeof types.ModelPricesDocument,
-    "\n  mutation SetModelPrice($input: ModelPriceInput!) {\n    setModelPrice(input: $input) {\n      id\n      model\n      modelRatio\n      completionRatio\n      cachedRatio\n      reasoningRatio\n      perCallQuota\n    }\n  }\n": typeof types.SetModelPriceDocument,
+    "\n  query ModelPrices($search: String) {\n    modelPrices(search: $search) {\n      id\n      model\n      modelRatio\n      completionRatio\n      cachedRatio\n      cacheWriteRatio\n      reasoningRatio\n      perCallQuota\n      inputUsdPerMillion\n      outputUsdPerMillion\n    }\n  }\n": typeof types.ModelPricesDocument,
+    "\n  mutation UpsertModelPrice($input: ModelPriceInput!) {\n    upsertModelPrice(input: $input) {\n      id\n      model\n      modelRatio\n      completionRatio\n      cachedRatio\n      cacheWriteRatio\n      reasoningRatio\n      perCallQuota\n      inputUsdPerMillion\n      outputUsdPerMillion\n    }\n  }\n": typeof types.UpsertModelPriceDocument,
     "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      role\n      group\n      quota\n      usedQuota\n      requestCount\n      mustChangePassword\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      expiresAt\n      user {\n        id\n        role\n        mustChangePassword\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
@@ -51,6 +51,7 @@ type Documents = {
     "\n  mutation UpdateToken($id: ID!, $input: UpdateTokenInput!) {\n    updateToken(id: $id, input: $input) {\n      ...TokenFields\n    }\n  }\n": typeof types.UpdateTokenDocument,
     "\n  mutation RegenerateTokenKey($id: ID!) {\n    regenerateTokenKey(id: $id) {\n      key\n      token {\n        ...TokenFields\n      }\n    }\n  }\n": typeof types.RegenerateTokenKeyDocument,
     "\n  mutation DeleteTokens($ids: [ID!]!) {\n    deleteTokens(ids: $ids)\n  }\n": typeof types.DeleteTokensDocument,
+    "\n  query ExportTokens($userId: Int, $format: String!) {\n    exportTokens(userId: $userId, format: $format)\n  }\n": typeof types.ExportTokensDocument,
     "\n  mutation CreatePlaygroundToken {\n    createPlaygroundToken {\n      key\n      expiresAt\n    }\n  }\n": typeof types.CreatePlaygroundTokenDocument,
     "\n  query UsageLogs($userId: Int, $tokenId: Int, $limit: Int) {\n    usageLogs(userId: $userId, tokenId: $tokenId, limit: $limit) {\n      id\n      requestId\n      time\n      userId\n      tokenId\n      channelId\n      endpoint\n      model\n      upstreamModel\n      group\n      promptTokens\n      completionTokens\n      cachedTokens\n      reasoningTokens\n      quota\n      latencyMs\n      ttftMs\n      stream\n      status\n      httpStatus\n      errorMessage\n      clientIp\n      usageEstimated\n      attempts\n    }\n  }\n": typeof types.UsageLogsDocument,
     "\n  query UsageDaily($from: DateTimeISO!, $to: DateTimeISO!, $timeZone: String!, $userId: Int) {\n    usageDaily(from: $from, to: $to, timeZone: $timeZone, userId: $userId) {\n      day\n      model\n      requests\n      promptTokens\n      completionTokens\n      quota\n      errors\n    }\n  }\n": typeof types.UsageDailyDocument,
@@ -60,15 +61,15 @@ type Documents = {
     "\n  query User($id: ID!) {\n    user(id: $id) {\n      ...UserFields\n    }\n  }\n": typeof types.UserDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserFields\n    }\n  }\n": typeof types.CreateUserDocument,
     "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      ...UserFields\n    }\n  }\n": typeof types.UpdateUserDocument,
-    "\n  mutation AdjustUserQuota($id: ID!, $delta: BigInt!, $reason: String!) {\n    adjustUserQuota(id: $id, delta: $delta, reason: $reason) {\n      ...UserFields\n    }\n  }\n": typeof types.AdjustUserQuotaDocument,
+    "\n  mutation AdjustUserQuota($userId: ID!, $amount: BigInt!, $reason: String!) {\n    adjustUserQuota(userId: $userId, amount: $amount, reason: $reason) {\n      id\n      amount\n      reason\n    }\n  }\n": typeof types.AdjustUserQuotaDocument,
 };
 const documents: Documents = {
     "\n  query Redemptions($status: String, $limit: Int, $offset: Int) {\n    redemptions(status: $status, limit: $limit, offset: $offset) {\n      total\n      items {\n        id\n        batchName\n        codePrefix\n        quota\n        status\n        redeemedById\n        redeemedAt\n        expiresAt\n        createdAt\n      }\n    }\n  }\n": types.RedemptionsDocument,
     "\n  mutation CreateRedemptions($batchName: String!, $quota: BigInt!, $count: Int!, $expiresAt: DateTimeISO) {\n    createRedemptions(batchName: $batchName, quota: $quota, count: $count, expiresAt: $expiresAt)\n  }\n": types.CreateRedemptionsDocument,
     "\n  mutation RedeemCode($code: String!) {\n    redeemCode(code: $code)\n  }\n": types.RedeemCodeDocument,
-    "\n  query AuditLogs($action: String, $actorId: Int, $limit: Int, $offset: Int) {\n    auditLogs(action: $action, actorId: $actorId, limit: $limit, offset: $offset) {\n      total\n      items {\n        id\n        createdAt\n        actorId\n        actorName\n        action\n        targetType\n        targetId\n        before\n        after\n        ip\n      }\n    }\n  }\n": types.AuditLogsDocument,
-    "\n  query Options {\n    options {\n      key\n      value\n      description\n    }\n  }\n": types.OptionsDocument,
-    "\n  mutation SetOption($key: String!, $value: JSON!) {\n    setOption(key: $key, value: $value) {\n      key\n      value\n      description\n    }\n  }\n": types.SetOptionDocument,
+    "\n  query AuditLogs($filter: AuditLogFilter, $before: ID, $limit: Int!) {\n    auditLogs(filter: $filter, before: $before, limit: $limit) {\n      nextCursor\n      items {\n        id\n        createdAt\n        actorId\n        actorName\n        action\n        targetType\n        targetId\n        before\n        after\n        ip\n      }\n    }\n  }\n": types.AuditLogsDocument,
+    "\n  query Options {\n    options {\n      key\n      value\n      defaultValue\n      description\n      relay\n    }\n  }\n": types.OptionsDocument,
+    "\n  mutation SetOption($key: String!, $value: JSON!) {\n    setOption(key: $key, value: $value) {\n      key\n      value\n      defaultValue\n      description\n      relay\n    }\n  }\n": types.SetOptionDocument,
     "\n  query MyAccessTokens {\n    myAccessTokens {\n      id\n      name\n      kind\n      prefix\n      createdAt\n      expiresAt\n      lastUsedAt\n    }\n  }\n": types.MyAccessTokensDocument,
     "\n  mutation CreateAccessToken($name: String!, $expiresInDays: Float) {\n    createAccessToken(name: $name, expiresInDays: $expiresInDays) {\n      token\n    }\n  }\n": types.CreateAccessTokenDocument,
     "\n  mutation RevokeAccessToken($id: ID!) {\n    revokeAccessToken(id: $id)\n  }\n": types.RevokeAccessTokenDocument,
@@ -80,16 +81,16 @@ const documents: Documents = {
     "\n  mutation DisableChannels($ids: [ID!]!, $reason: String) {\n    disableChannels(ids: $ids, reason: $reason) {\n      id\n      status\n      statusReason\n    }\n  }\n": types.DisableChannelsDocument,
     "\n  mutation SetChannelPriority($ids: [ID!]!, $priority: Int!) {\n    setChannelPriority(ids: $ids, priority: $priority) {\n      id\n      priority\n    }\n  }\n": types.SetChannelPriorityDocument,
     "\n  mutation DeleteChannels($ids: [ID!]!) {\n    deleteChannels(ids: $ids)\n  }\n": types.DeleteChannelsDocument,
-    "\n  mutation TestChannel($id: ID!, $model: String) {\n    testChannel(id: $id, model: $model) {\n      ok\n      responseTimeMs\n      message\n    }\n  }\n": types.TestChannelDocument,
+    "\n  mutation TestChannel($id: ID!, $model: String) {\n    testChannel(id: $id, model: $model) {\n      ok\n      latencyMs\n      status\n      error\n      fatal\n      model\n    }\n  }\n": types.TestChannelDocument,
     "\n  mutation FetchChannelModels($id: ID!) {\n    fetchChannelModels(id: $id)\n  }\n": types.FetchChannelModelsDocument,
     "\n  subscription ChannelHealth {\n    channelHealth {\n      kind\n      channelId\n      status\n      reason\n      ok\n      latencyMs\n      error\n      at\n    }\n  }\n": types.ChannelHealthDocument,
     "\n  query GroupNames {\n    groups {\n      name\n    }\n  }\n": types.GroupNamesDocument,
     "\n  query Groups {\n    groups {\n      id\n      name\n      ratio\n      description\n    }\n  }\n": types.GroupsDocument,
-    "\n  mutation CreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      id\n      name\n      ratio\n      description\n    }\n  }\n": types.CreateGroupDocument,
-    "\n  mutation UpdateGroup($id: ID!, $input: UpdateGroupInput!) {\n    updateGroup(id: $id, input: $input) {\n      id\n      name\n      ratio\n      description\n    }\n  }\n": types.UpdateGroupDocument,
+    "\n  mutation CreateGroup($name: String!, $ratio: String!, $description: String) {\n    createGroup(name: $name, ratio: $ratio, description: $description) {\n      id\n      name\n      ratio\n      description\n    }\n  }\n": types.CreateGroupDocument,
+    "\n  mutation UpdateGroup($id: ID!, $ratio: String, $description: String) {\n    updateGroup(id: $id, ratio: $ratio, description: $description) {\n      id\n      name\n      ratio\n      description\n    }\n  }\n": types.UpdateGroupDocument,
     "\n  mutation DeleteGroup($id: ID!) {\n    deleteGroup(id: $id)\n  }\n": types.DeleteGroupDocument,
-    "\n  query ModelPrices {\n    modelPrices {\n      id\n      model\n      modelRatio\n      completionRatio\n      cachedRatio\n      reasoningRatio\n      perCallQuota\n    }\n  }\n": types.ModelPricesDocument,
-    "\n  mutation SetModelPrice($input: ModelPriceInput!) {\n    setModelPrice(input: $input) {\n      id\n      model\n      modelRatio\n      completionRatio\n      cachedRatio\n      reasoningRatio\n      perCallQuota\n    }\n  }\n": types.SetModelPriceDocument,
+    "\n  query ModelPrices($search: String) {\n    modelPrices(search: $search) {\n      id\n      model\n      modelRatio\n      completionRatio\n      cachedRatio\n      cacheWriteRatio\n      reasoningRatio\n      perCallQuota\n      inputUsdPerMillion\n      outputUsdPerMillion\n    }\n  }\n": types.ModelPricesDocument,
+    "\n  mutation UpsertModelPrice($input: ModelPriceInput!) {\n    upsertModelPrice(input: $input) {\n      id\n      model\n      modelRatio\n      completionRatio\n      cachedRatio\n      cacheWriteRatio\n      reasoningRatio\n      perCallQuota\n      inputUsdPerMillion\n      outputUsdPerMillion\n    }\n  }\n": types.UpsertModelPriceDocument,
     "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      role\n      group\n      quota\n      usedQuota\n      requestCount\n      mustChangePassword\n    }\n  }\n": types.MeDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      expiresAt\n      user {\n        id\n        role\n        mustChangePassword\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
@@ -100,6 +101,7 @@ const documents: Documents = {
     "\n  mutation UpdateToken($id: ID!, $input: UpdateTokenInput!) {\n    updateToken(id: $id, input: $input) {\n      ...TokenFields\n    }\n  }\n": types.UpdateTokenDocument,
     "\n  mutation RegenerateTokenKey($id: ID!) {\n    regenerateTokenKey(id: $id) {\n      key\n      token {\n        ...TokenFields\n      }\n    }\n  }\n": types.RegenerateTokenKeyDocument,
     "\n  mutation DeleteTokens($ids: [ID!]!) {\n    deleteTokens(ids: $ids)\n  }\n": types.DeleteTokensDocument,
+    "\n  query ExportTokens($userId: Int, $format: String!) {\n    exportTokens(userId: $userId, format: $format)\n  }\n": types.ExportTokensDocument,
     "\n  mutation CreatePlaygroundToken {\n    createPlaygroundToken {\n      key\n      expiresAt\n    }\n  }\n": types.CreatePlaygroundTokenDocument,
     "\n  query UsageLogs($userId: Int, $tokenId: Int, $limit: Int) {\n    usageLogs(userId: $userId, tokenId: $tokenId, limit: $limit) {\n      id\n      requestId\n      time\n      userId\n      tokenId\n      channelId\n      endpoint\n      model\n      upstreamModel\n      group\n      promptTokens\n      completionTokens\n      cachedTokens\n      reasoningTokens\n      quota\n      latencyMs\n      ttftMs\n      stream\n      status\n      httpStatus\n      errorMessage\n      clientIp\n      usageEstimated\n      attempts\n    }\n  }\n": types.UsageLogsDocument,
     "\n  query UsageDaily($from: DateTimeISO!, $to: DateTimeISO!, $timeZone: String!, $userId: Int) {\n    usageDaily(from: $from, to: $to, timeZone: $timeZone, userId: $userId) {\n      day\n      model\n      requests\n      promptTokens\n      completionTokens\n      quota\n      errors\n    }\n  }\n": types.UsageDailyDocument,
@@ -109,7 +111,7 @@ const documents: Documents = {
     "\n  query User($id: ID!) {\n    user(id: $id) {\n      ...UserFields\n    }\n  }\n": types.UserDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserFields\n    }\n  }\n": types.CreateUserDocument,
     "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      ...UserFields\n    }\n  }\n": types.UpdateUserDocument,
-    "\n  mutation AdjustUserQuota($id: ID!, $delta: BigInt!, $reason: String!) {\n    adjustUserQuota(id: $id, delta: $delta, reason: $reason) {\n      ...UserFields\n    }\n  }\n": types.AdjustUserQuotaDocument,
+    "\n  mutation AdjustUserQuota($userId: ID!, $amount: BigInt!, $reason: String!) {\n    adjustUserQuota(userId: $userId, amount: $amount, reason: $reason) {\n      id\n      amount\n      reason\n    }\n  }\n": types.AdjustUserQuotaDocument,
 };
 
 /**
@@ -141,15 +143,15 @@ export function graphql(source: "\n  mutation RedeemCode($code: String!) {\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AuditLogs($action: String, $actorId: Int, $limit: Int, $offset: Int) {\n    auditLogs(action: $action, actorId: $actorId, limit: $limit, offset: $offset) {\n      total\n      items {\n        id\n        createdAt\n        actorId\n        actorName\n        action\n        targetType\n        targetId\n        before\n        after\n        ip\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditLogs($action: String, $actorId: Int, $limit: Int, $offset: Int) {\n    auditLogs(action: $action, actorId: $actorId, limit: $limit, offset: $offset) {\n      total\n      items {\n        id\n        createdAt\n        actorId\n        actorName\n        action\n        targetType\n        targetId\n        before\n        after\n        ip\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query AuditLogs($filter: AuditLogFilter, $before: ID, $limit: Int!) {\n    auditLogs(filter: $filter, before: $before, limit: $limit) {\n      nextCursor\n      items {\n        id\n        createdAt\n        actorId\n        actorName\n        action\n        targetType\n        targetId\n        before\n        after\n        ip\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditLogs($filter: AuditLogFilter, $before: ID, $limit: Int!) {\n    auditLogs(filter: $filter, before: $before, limit: $limit) {\n      nextCursor\n      items {\n        id\n        createdAt\n        actorId\n        actorName\n        action\n        targetType\n        targetId\n        before\n        after\n        ip\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Options {\n    options {\n      key\n      value\n      description\n    }\n  }\n"): (typeof documents)["\n  query Options {\n    options {\n      key\n      value\n      description\n    }\n  }\n"];
+export function graphql(source: "\n  query Options {\n    options {\n      key\n      value\n      defaultValue\n      description\n      relay\n    }\n  }\n"): (typeof documents)["\n  query Options {\n    options {\n      key\n      value\n      defaultValue\n      description\n      relay\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SetOption($key: String!, $value: JSON!) {\n    setOption(key: $key, value: $value) {\n      key\n      value\n      description\n    }\n  }\n"): (typeof documents)["\n  mutation SetOption($key: String!, $value: JSON!) {\n    setOption(key: $key, value: $value) {\n      key\n      value\n      description\n    }\n  }\n"];
+export function graphql(source: "\n  mutation SetOption($key: String!, $value: JSON!) {\n    setOption(key: $key, value: $value) {\n      key\n      value\n      defaultValue\n      description\n      relay\n    }\n  }\n"): (typeof documents)["\n  mutation SetOption($key: String!, $value: JSON!) {\n    setOption(key: $key, value: $value) {\n      key\n      value\n      defaultValue\n      description\n      relay\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -197,7 +199,7 @@ export function graphql(source: "\n  mutation DeleteChannels($ids: [ID!]!) {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation TestChannel($id: ID!, $model: String) {\n    testChannel(id: $id, model: $model) {\n      ok\n      responseTimeMs\n      message\n    }\n  }\n"): (typeof documents)["\n  mutation TestChannel($id: ID!, $model: String) {\n    testChannel(id: $id, model: $model) {\n      ok\n      responseTimeMs\n      message\n    }\n  }\n"];
+export function graphql(source: "\n  mutation TestChannel($id: ID!, $model: String) {\n    testChannel(id: $id, model: $model) {\n      ok\n      latencyMs\n      status\n      error\n      fatal\n      model\n    }\n  }\n"): (typeof documents)["\n  mutation TestChannel($id: ID!, $model: String) {\n    testChannel(id: $id, model: $model) {\n      ok\n      latencyMs\n      status\n      error\n      fatal\n      model\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -217,11 +219,11 @@ export function graphql(source: "\n  query Groups {\n    groups {\n      id\n   
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      id\n      name\n      ratio\n      description\n    }\n  }\n"): (typeof documents)["\n  mutation CreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      id\n      name\n      ratio\n      description\n    }\n  }\n"];
+export function graphql(source: "\n  mutation CreateGroup($name: String!, $ratio: String!, $description: String) {\n    createGroup(name: $name, ratio: $ratio, description: $description) {\n      id\n      name\n      ratio\n      description\n    }\n  }\n"): (typeof documents)["\n  mutation CreateGroup($name: String!, $ratio: String!, $description: String) {\n    createGroup(name: $name, ratio: $ratio, description: $description) {\n      id\n      name\n      ratio\n      description\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation UpdateGroup($id: ID!, $input: UpdateGroupInput!) {\n    updateGroup(id: $id, input: $input) {\n      id\n      name\n      ratio\n      description\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateGroup($id: ID!, $input: UpdateGroupInput!) {\n    updateGroup(id: $id, input: $input) {\n      id\n      name\n      ratio\n      description\n    }\n  }\n"];
+export function graphql(source: "\n  mutation UpdateGroup($id: ID!, $ratio: String, $description: String) {\n    updateGroup(id: $id, ratio: $ratio, description: $description) {\n      id\n      name\n      ratio\n      description\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateGroup($id: ID!, $ratio: String, $description: String) {\n    updateGroup(id: $id, ratio: $ratio, description: $description) {\n      id\n      name\n      ratio\n      description\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -229,11 +231,11 @@ export function graphql(source: "\n  mutation DeleteGroup($id: ID!) {\n    delet
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ModelPrices {\n    modelPrices {\n      id\n      model\n      modelRatio\n      completionRatio\n      cachedRatio\n      reasoningRatio\n      perCallQuota\n    }\n  }\n"): (typeof documents)["\n  query ModelPrices {\n    modelPrices {\n      id\n      model\n      modelRatio\n      completionRatio\n      cachedRatio\n      reasoningRatio\n      perCallQuota\n    }\n  }\n"];
+export function graphql(source: "\n  query ModelPrices($search: String) {\n    modelPrices(search: $search) {\n      id\n      model\n      modelRatio\n      completionRatio\n      cachedRatio\n      cacheWriteRatio\n      reasoningRatio\n      perCallQuota\n      inputUsdPerMillion\n      outputUsdPerMillion\n    }\n  }\n"): (typeof documents)["\n  query ModelPrices($search: String) {\n    modelPrices(search: $search) {\n      id\n      model\n      modelRatio\n      completionRatio\n      cachedRatio\n      cacheWriteRatio\n      reasoningRatio\n      perCallQuota\n      inputUsdPerMillion\n      outputUsdPerMillion\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SetModelPrice($input: ModelPriceInput!) {\n    setModelPrice(input: $input) {\n      id\n      model\n      modelRatio\n      completionRatio\n      cachedRatio\n      reasoningRatio\n      perCallQuota\n    }\n  }\n"): (typeof documents)["\n  mutation SetModelPrice($input: ModelPriceInput!) {\n    setModelPrice(input: $input) {\n      id\n      model\n      modelRatio\n      completionRatio\n      cachedRatio\n      reasoningRatio\n      perCallQuota\n    }\n  }\n"];
+export function graphql(source: "\n  mutation UpsertModelPrice($input: ModelPriceInput!) {\n    upsertModelPrice(input: $input) {\n      id\n      model\n      modelRatio\n      completionRatio\n      cachedRatio\n      cacheWriteRatio\n      reasoningRatio\n      perCallQuota\n      inputUsdPerMillion\n      outputUsdPerMillion\n    }\n  }\n"): (typeof documents)["\n  mutation UpsertModelPrice($input: ModelPriceInput!) {\n    upsertModelPrice(input: $input) {\n      id\n      model\n      modelRatio\n      completionRatio\n      cachedRatio\n      cacheWriteRatio\n      reasoningRatio\n      perCallQuota\n      inputUsdPerMillion\n      outputUsdPerMillion\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -277,6 +279,10 @@ export function graphql(source: "\n  mutation DeleteTokens($ids: [ID!]!) {\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ExportTokens($userId: Int, $format: String!) {\n    exportTokens(userId: $userId, format: $format)\n  }\n"): (typeof documents)["\n  query ExportTokens($userId: Int, $format: String!) {\n    exportTokens(userId: $userId, format: $format)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation CreatePlaygroundToken {\n    createPlaygroundToken {\n      key\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation CreatePlaygroundToken {\n    createPlaygroundToken {\n      key\n      expiresAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -313,7 +319,7 @@ export function graphql(source: "\n  mutation UpdateUser($id: ID!, $input: Updat
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation AdjustUserQuota($id: ID!, $delta: BigInt!, $reason: String!) {\n    adjustUserQuota(id: $id, delta: $delta, reason: $reason) {\n      ...UserFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdjustUserQuota($id: ID!, $delta: BigInt!, $reason: String!) {\n    adjustUserQuota(id: $id, delta: $delta, reason: $reason) {\n      ...UserFields\n    }\n  }\n"];
+export function graphql(source: "\n  mutation AdjustUserQuota($userId: ID!, $amount: BigInt!, $reason: String!) {\n    adjustUserQuota(userId: $userId, amount: $amount, reason: $reason) {\n      id\n      amount\n      reason\n    }\n  }\n"): (typeof documents)["\n  mutation AdjustUserQuota($userId: ID!, $amount: BigInt!, $reason: String!) {\n    adjustUserQuota(userId: $userId, amount: $amount, reason: $reason) {\n      id\n      amount\n      reason\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
