@@ -6,6 +6,7 @@ import { connectDatabase, migrate } from './bootstrap/database.js';
 import { seed } from './bootstrap/seed.js';
 import type { ApiEnv } from './env.js';
 import { User } from './modules/user/user.entity.js';
+import { startChannelEventsWorker } from './jobs/channel-events.job.js';
 import { type RunningServer, startServer } from './server.js';
 
 export interface ApiHandle {
@@ -58,6 +59,7 @@ export async function bootApi(env: ApiEnv, log: (line: string) => void = console
   }
 
   const stopHealing = startHealing(app, log);
+  startChannelEventsWorker(app);
   const server = await startServer(app);
   let closed = false;
   return {

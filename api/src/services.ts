@@ -2,7 +2,12 @@ import type { App } from './app.js';
 import { AuditService } from './modules/audit-log/audit.service.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { ChannelService } from './modules/channel/channel.service.js';
+import { ChannelTaskService } from './modules/channel/channel-task.service.js';
+import { GroupService } from './modules/group/group.service.js';
+import { ModelPriceService } from './modules/model-price/model-price.service.js';
+import { OptionService } from './modules/option/option.service.js';
 import { TokenService } from './modules/token/token.service.js';
+import { UserService } from './modules/user/user.service.js';
 
 /** The services, one instance each per process. Add new ones here. */
 export function createServices(app: App) {
@@ -10,7 +15,12 @@ export function createServices(app: App) {
     audit: new AuditService(),
     auth: new AuthService(app),
     channels: new ChannelService(app),
+    channelTasks: new ChannelTaskService(app),
+    groups: new GroupService(app),
+    prices: new ModelPriceService(app),
+    options: new OptionService(app),
     tokens: new TokenService(app),
+    users: new UserService(app),
   };
 }
 

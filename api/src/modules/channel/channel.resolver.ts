@@ -3,7 +3,7 @@ import type { GraphqlContext } from '../../graphql/context.js';
 import { Role } from '../../graphql/roles.js';
 import { Channel } from './channel.entity.js';
 import { CreateChannelInput, UpdateChannelInput } from './channel.input.js';
-import { ChannelKeyType, ChannelTimeoutsType, ChannelType } from './channel.type.js';
+import { ChannelKeyType, ChannelTestResultType, ChannelTimeoutsType, ChannelType } from './channel.type.js';
 
 @Resolver(() => ChannelType)
 export class ChannelResolver {
@@ -83,6 +83,42 @@ export class ChannelResolver {
   @Mutation(() => Int, { description: 'Deletes channels; returns how many.' })
   deleteChannels(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: GraphqlContext) {
     return ctx.app.services.channels.delete(ctx, ids.map(Number));
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => ChannelTestResultType, {
+    description:
+      'Sends a real request through the channel (on a relay worker) and records the response time.',
+  })
+  async testChannel(
+    @Arg('id', () => ID) id: string,
+    @Arg('model', () => String, { nullable: true }) model: string | null,
+    @Arg('enableIfPassed', () => Boolean, {
+      defaultValue: false,
+      description: 'Re-enable if auto-disabled and it passes',
+    })
+    enableIfPassed: boolean,
+    @Ctx() ctx: GraphqlContext,
+  ) {
+    const channel = await ctx.app.services.channels.get(ctx.em, Number(id));
+    return ctx.app.services.channelTasks.test(ctx, channel, model, enableIfPassed);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => [String], { description: 'Lists the upstream’s models (does not change the channel).' })
+  async fetchChannelModels(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext) {
+    const channel = await ctx.app.services.channels.get(ctx.em, Number(id));
+    return ctx.app.services.channelTasks.fetchModels(channel);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => ChannelType, {
+    description: 'Reads the upstream account balance, where the provider reports one.',
+  })
+  async refreshChannelBalance(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext) {
+    const channel = await ctx.app.services.channels.get(ctx.em, Number(id));
+    await ctx.app.services.channelTasks.refreshBalance(ctx, channel);
+    return channel;
   }
 
   @Authorized(Role.ADMIN)

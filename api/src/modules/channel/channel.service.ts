@@ -6,6 +6,9 @@ import { badInput, notFound } from '../../common/errors.js';
 import type { GraphqlContext } from '../../graphql/context.js';
 import { rebuildAbilities } from '../ability/ability.service.js';
 import { Group } from '../group/group.entity.js';
+import { ModelPrice } from '../model-price/model-price.entity.js';
+import { resolveOptions } from '../option/option.definitions.js';
+import { Option } from '../option/option.entity.js';
 import { Channel, KEY_STRATEGIES, type KeyStrategy } from './channel.entity.js';
 import type { ChannelFieldsInput, CreateChannelInput, UpdateChannelInput } from './channel.input.js';
 import * as v from './channel.validation.js';
@@ -25,7 +28,7 @@ export class ChannelService {
       keys: keys.map((k) => encryptSecret(k, this.app.channelKeyCipher)),
       keyHints: keys.map(maskSecret),
       baseUrl: v.validateBaseUrl(input.baseUrl, provider),
-      models: v.validateModels(input.models),
+      models: await this.pricedModels(ctx.em, input.models),
       groups: await this.groups(ctx.em, input.groups ?? ['default']),
     });
     this.applyFields(channel, input, provider);
@@ -48,7 +51,7 @@ export class ChannelService {
     const before = auditView(channel);
     const provider = this.provider(channel.type);
     if (input.name !== undefined && input.name !== null) channel.name = this.name(input.name);
-    if (input.models) channel.models = v.validateModels(input.models);
+    if (input.models) channel.models = await this.pricedModels(ctx.em, input.models);
     if (input.groups) channel.groups = await this.groups(ctx.em, input.groups);
     if (input.baseUrl !== undefined) channel.baseUrl = v.validateBaseUrl(input.baseUrl, provider);
     this.applyKeyChanges(channel, input, provider);
@@ -139,6 +142,27 @@ export class ChannelService {
     const p = providerInfo(type);
     if (!p) throw badInput('type', `Unknown provider type "${type}" (see the providers query)`);
     return p;
+  }
+
+  /**
+   * The relay refuses requests for models without a price; refuse them here first, with the
+   * list, unless a default ratio is configured (option defaultModelRatio).
+   */
+  private async pricedModels(em: EntityManager, models: string[]): Promise<string[]> {
+    const out = v.validateModels(models);
+    const options = resolveOptions(await em.find(Option, {}));
+    if (options.defaultModelRatio !== null) return out;
+    const priced = new Set(
+      (await em.find(ModelPrice, { model: { $in: out } }, { fields: ['model'] })).map((p) => p.model),
+    );
+    const unpriced = out.filter((m) => !priced.has(m));
+    if (unpriced.length) {
+      throw badInput(
+        'models',
+        `No price for ${unpriced.join(', ')}: add one under Pricing (upsertModelPrice) or set the defaultModelRatio option`,
+      );
+    }
+    return out;
   }
 
   private name(value: string): string {

@@ -118,3 +118,24 @@ export class ChannelType {
   @Field(() => Date)
   updatedAt!: Date;
 }
+
+@ObjectType('ChannelTestResult')
+export class ChannelTestResultType {
+  @Field(() => Boolean)
+  ok!: boolean;
+
+  @Field(() => String)
+  model!: string;
+
+  @Field(() => Int)
+  latencyMs!: number;
+
+  @Field(() => Int, { description: 'Upstream HTTP status; 0 = no answer' })
+  status!: number;
+
+  @Field(() => String, { nullable: true })
+  error!: string | null;
+
+  @Field(() => Boolean, { description: 'The failure disqualifies the key (invalid key, no balance)' })
+  fatal!: boolean;
+}

@@ -12,9 +12,11 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
+import { badInput } from '../../common/errors.js';
 import type { GraphqlContext } from '../../graphql/context.js';
 import { BigIntScalar } from '../../graphql/scalars.js';
 import type { Token } from './token.entity.js';
+import { exportTokens } from './token.export.js';
 import { CreateTokenInput, UpdateTokenInput } from './token.input.js';
 import { CreatedTokenType, TokenType } from './token.type.js';
 
@@ -80,6 +82,20 @@ export class TokenResolver {
   @Mutation(() => Int, { description: 'Deletes tokens; returns how many.' })
   deleteTokens(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: GraphqlContext) {
     return ctx.app.services.tokens.delete(ctx, ids.map(Number));
+  }
+
+  @Authorized()
+  @Query(() => String, {
+    description:
+      'Settings and balances of your tokens (or one user’s) as CSV or JSON. Keys are not included: only hashes exist.',
+  })
+  exportTokens(
+    @Ctx() ctx: GraphqlContext,
+    @Arg('format', () => String, { defaultValue: 'csv', description: 'csv or json' }) format: string,
+    @Arg('userId', () => Int, { nullable: true }) userId?: number,
+  ): Promise<string> {
+    if (format !== 'csv' && format !== 'json') throw badInput('format', 'csv or json');
+    return exportTokens(ctx, ctx.app.services.tokens, userId ?? null, format);
   }
 
   @FieldResolver(() => Int)
