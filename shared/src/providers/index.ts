@@ -38,6 +38,11 @@ export interface ProviderInfo {
   keyFormat: string;
   /** Splits a key into its parts; used to validate a channel key without relay code. */
   keyParts: number;
+  /**
+   * Optional stricter check of one key (regular expression source), for formats that `|`
+   * parts cannot express, e.g. Zhipu's "id.secret".
+   */
+  keyPattern?: string;
   /** Whether this provider speaks OpenAI's wire format (shared base adapter). */
   openaiCompatible: boolean;
   capabilities: Capability[];
@@ -169,7 +174,14 @@ export const PROVIDERS: ProviderInfo[] = [
     openaiCompatible: false,
     capabilities: ['chat', 'stream', 'embeddings'],
     fields: [],
-    suggestedModels: ['ernie-4.0-8k', 'ernie-3.5-8k'],
+    suggestedModels: [
+      'ernie-4.0-8k',
+      'ernie-4.0-turbo-8k',
+      'ernie-3.5-8k',
+      'ernie-speed-128k',
+      'ernie-lite-8k',
+      'embedding-v1',
+    ],
   },
   {
     type: 'qwen',
@@ -180,7 +192,7 @@ export const PROVIDERS: ProviderInfo[] = [
     openaiCompatible: false,
     capabilities: ['chat', 'stream', 'tools', 'embeddings'],
     fields: [],
-    suggestedModels: ['qwen-plus', 'qwen-turbo', 'qwen-max'],
+    suggestedModels: ['qwen-plus', 'qwen-turbo', 'qwen-max', 'text-embedding-v3'],
   },
   {
     type: 'zhipu',
@@ -188,10 +200,11 @@ export const PROVIDERS: ProviderInfo[] = [
     defaultBaseUrl: 'https://open.bigmodel.cn',
     keyFormat: 'id.secret',
     keyParts: 1,
+    keyPattern: '^[^.|\\s]+\\.[^.|\\s]+$',
     openaiCompatible: false,
-    capabilities: ['chat', 'stream', 'tools', 'embeddings'],
+    capabilities: ['chat', 'stream', 'tools', 'vision', 'embeddings'],
     fields: [],
-    suggestedModels: ['glm-4-plus', 'glm-4-flash'],
+    suggestedModels: ['glm-4-plus', 'glm-4-flash', 'glm-4v-plus', 'embedding-3'],
   },
   {
     type: 'spark',
@@ -202,7 +215,7 @@ export const PROVIDERS: ProviderInfo[] = [
     openaiCompatible: false,
     capabilities: ['chat', 'stream'],
     fields: [],
-    suggestedModels: ['generalv3.5', '4.0Ultra'],
+    suggestedModels: ['4.0Ultra', 'generalv3.5', 'max-32k', 'generalv3', 'pro-128k', 'lite'],
   },
   {
     type: 'hunyuan',
@@ -211,7 +224,7 @@ export const PROVIDERS: ProviderInfo[] = [
     keyFormat: 'SecretId|SecretKey',
     keyParts: 2,
     openaiCompatible: false,
-    capabilities: ['chat', 'stream'],
+    capabilities: ['chat', 'stream', 'tools'],
     fields: [
       {
         name: 'region',
@@ -219,9 +232,19 @@ export const PROVIDERS: ProviderInfo[] = [
         kind: 'string',
         required: false,
         default: 'ap-guangzhou',
+        help: {
+          en: 'Sent as X-TC-Region; Hunyuan serves from ap-guangzhou and ap-beijing.',
+          zh: '作为 X-TC-Region 发送；混元在 ap-guangzhou、ap-beijing 提供服务。',
+        },
       },
     ],
-    suggestedModels: ['hunyuan-turbo', 'hunyuan-lite'],
+    suggestedModels: [
+      'hunyuan-turbo',
+      'hunyuan-pro',
+      'hunyuan-standard',
+      'hunyuan-lite',
+      'hunyuan-functioncall',
+    ],
   },
   compat('deepseek', 'DeepSeek', '深度求索 DeepSeek', 'https://api.deepseek.com/v1', [
     'deepseek-chat',
