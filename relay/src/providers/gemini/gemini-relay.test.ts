@@ -1,7 +1,9 @@
 import { type GeminiMock, startGeminiMock } from '@switchboard/test/mock-upstreams/gemini/server';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RelayFixture } from '../../testing/relay-fixture.js';
+import { type ChannelInput, RelayFixture } from '../../testing/relay-fixture.js';
 
 /** Gemini channels behind the relay, driven by the official openai client. */
 describe('gemini through the relay', () => {
@@ -12,13 +14,15 @@ describe('gemini through the relay', () => {
   let limited: GeminiMock;
   let client: OpenAI;
   let key: string;
+  let channels: ChannelInput[];
+  let images: Server;
 
   beforeAll(async () => {
     [ok, exhausted, limited] = await Promise.all([startGeminiMock(), startGeminiMock(), startGeminiMock()]);
     exhausted.setMode('daily_quota');
     limited.setMode('rate_limit');
     const gemini = { type: 'gemini' };
-    await fx.publishSnapshot([
+    channels = [
       { ...gemini, id: 1, baseUrl: ok.url, keys: [ok.apiKey], models: [MODEL, 'text-embedding-004'] },
       {
         ...gemini,
@@ -48,13 +52,15 @@ describe('gemini through the relay', () => {
         modelMapping: { 'gemini-failover': MODEL },
       },
       { ...gemini, id: 5, baseUrl: limited.url, keys: [limited.apiKey], models: ['gemini-limited'] },
-    ]);
+    ];
+    await fx.publishSnapshot(channels);
     key = await fx.token({ userId: 2, tokenId: 21, userQuota: 100_000_000 });
     await fx.startInProcess();
     client = new OpenAI({ apiKey: key, baseURL: fx.v1, maxRetries: 0 });
   });
   afterAll(async () => {
     await fx.stop();
+    images?.close();
     await Promise.all([ok.close(), exhausted.close(), limited.close()]);
   });
 
@@ -171,5 +177,33 @@ describe('gemini through the relay', () => {
       .catch((e: unknown) => e);
     expect(bad).toBeInstanceOf(OpenAI.BadRequestError);
     expect((bad as Error).message).not.toContain(ok.apiKey);
+  });
+
+  it('image URLs are fetched through the SSRF guard: loopback refused, allowed once the option is on', async () => {
+    const png = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(8)]);
+    images = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'image/png' });
+      res.end(png);
+    });
+    await new Promise<void>((r) => images.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(images.address() as AddressInfo).port}/cat.png`;
+    const ask = () =>
+      client.chat.completions.create({
+        model: MODEL,
+        messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url } }] }],
+      });
+    const refused = await ask().catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(OpenAI.BadRequestError);
+    expect((refused as Error).message).toMatch(/Image URL refused/);
+
+    await fx.publishSnapshot(channels, { options: { allowPrivateImageFetch: true } as never });
+    const deadline = Date.now() + 5_000;
+    let answer: OpenAI.ChatCompletion | null = null;
+    while (!answer && Date.now() < deadline) answer = await ask().catch(() => null);
+    expect(answer?.choices[0]!.message.content).toContain('[image/png]');
+    const sent = ok.requests.at(-1)!.body as { contents: Array<{ parts: Array<Record<string, unknown>> }> };
+    expect(sent.contents[0]!.parts[0]).toEqual({
+      inlineData: { mimeType: 'image/png', data: png.toString('base64') },
+    });
   });
 });
