@@ -200,7 +200,8 @@ describe('gemini through the relay', () => {
     const deadline = Date.now() + 5_000;
     let answer: OpenAI.ChatCompletion | null = null;
     while (!answer && Date.now() < deadline) answer = await ask().catch(() => null);
-    expect(answer?.choices[0]!.message.content).toContain('[image/png]');
+    expect(answer).not.toBeNull();
+    expect(answer!.choices[0]!.message.content).toContain('[image/png]');
     const sent = ok.requests.at(-1)!.body as { contents: Array<{ parts: Array<Record<string, unknown>> }> };
     expect(sent.contents[0]!.parts[0]).toEqual({
       inlineData: { mimeType: 'image/png', data: png.toString('base64') },
