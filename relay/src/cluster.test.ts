@@ -49,7 +49,7 @@ describe('relay cluster (RELAY_WORKERS=2)', () => {
     mock.setMode(null);
     const ok = results.filter((r) => r.status === 'fulfilled').length;
     const refused = results.filter(
-      (r) => r.status === 'rejected' && (r.reason as OpenAI.APIError).status === 429,
+      (r) => r.status === 'rejected' && (r.reason as InstanceType<typeof OpenAI.APIError>).status === 429,
     ).length;
     expect(ok + refused).toBe(300);
     expect(ok).toBeGreaterThan(0);

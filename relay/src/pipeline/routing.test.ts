@@ -82,7 +82,7 @@ describe('routing: tiers, weights, failover, auto-disable, cool-down', () => {
       { retryCount: 1 },
     );
     for (const m of [mockA, mockB, mockC]) m.setMode({ error: 'unavailable' });
-    const err = (await chat(client).catch((e) => e)) as OpenAI.APIError;
+    const err = (await chat(client).catch((e) => e)) as InstanceType<typeof OpenAI.APIError>;
     expect(err.status).toBe(503);
     expect(JSON.stringify(err.error)).not.toContain('127.0.0.1');
     expect(mockC.hits()).toBe(0);
