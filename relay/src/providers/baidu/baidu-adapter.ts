@@ -132,19 +132,18 @@ async function* relay(
   req: AdapterRequest,
 ): AsyncGenerator<StreamPart> {
   let frame = first;
+  // Without is_end (connection closed early), close the choice so the client sees an end.
+  let finish: FinishReason = 'stop';
   while (frame) {
     const content = b.content(typeof frame.result === 'string' ? frame.result : '');
     if (content) yield content;
     b.setUsage(usageFrom(frame));
-    if (frame.is_end === true) {
-      yield* b.closing(finishOf(frame), req.clientWantsStreamUsage);
-      return;
-    }
+    if (frame.is_end === true) finish = finishOf(frame);
+    // Read on to the upstream's end (it closes right after is_end) so the connection is reused.
     const next = await rest.next();
     frame = next.done ? undefined : next.value;
   }
-  // Upstream ended without is_end: close the choice so the client sees a finished answer.
-  yield* b.closing('stop', req.clientWantsStreamUsage);
+  yield* b.closing(finish, req.clientWantsStreamUsage);
 }
 
 /** Baidu may answer a stream request with one JSON body (e.g. from a cache): send it as one chunk. */

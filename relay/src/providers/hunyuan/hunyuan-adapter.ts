@@ -207,7 +207,6 @@ async function* relay(
     }
     b.setUsage(usageFrom(frame));
     finish = finishOf(choice.FinishReason) ?? finish;
-    if (finish) break;
     const next = await rest.next();
     frame = next.done ? undefined : next.value;
   }

@@ -180,7 +180,6 @@ async function* relay(
     }
     b.setUsage(usageFrom(frame));
     finish = finishOf(choice.finish_reason) ?? finish;
-    if (finish) break;
     const next = await rest.next();
     frame = next.done ? undefined : next.value;
   }
