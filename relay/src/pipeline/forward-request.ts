@@ -143,7 +143,10 @@ export async function forwardRequest(
         error: e.info.detail.slice(0, 300),
       });
       lastError = e;
-      if (e.info.fatal && channel.snapshot.autoDisable) {
+      if (e.info.fatal && !channel.snapshot.autoDisable) {
+        // The admin turned auto-disable off: leave the channel alone, just move on.
+        tried.add(channel.id);
+      } else if (e.info.fatal) {
         await disable(deps, channel, e.info.fatal === 'channel' ? null : keyIndex, e.info.detail);
         // The same channel may still serve with another key.
         if (!state.isUsable(channel)) tried.add(channel.id);
