@@ -66,10 +66,10 @@ const ROLLUP_SUMS = [
  * only for rows that were really inserted, the user / token / channel counters and the
  * 15-minute roll-ups. A replay of records already written changes nothing.
  *
- * Which rows are new is decided by reading the request ids first; the INSERT IGNORE's affected
- * row count then proves nobody inserted any of them meanwhile (another api instance that
- * reclaimed the same entries). If someone did, the transaction is rolled back
- * ({@link ConcurrentWriteError}) and the caller retries: the next attempt sees them as written.
+ * Fast path: INSERT IGNORE everything; when the affected row count equals the batch, every row
+ * was new. Otherwise (a replay, or another api instance that reclaimed the same entries) the
+ * transaction is rolled back and redone after reading which request ids exist; if even then the
+ * count differs, someone inserted meanwhile ({@link ConcurrentWriteError}) and the caller retries.
  */
 export async function writeUsageBatch(orm: MikroORM, records: UsageRecord[]): Promise<BatchResult> {
   const conn = orm.em.getConnection() as unknown as SqlConnection;
@@ -78,8 +78,24 @@ export async function writeUsageBatch(orm: MikroORM, records: UsageRecord[]): Pr
   for (const r of records) if (!unique.has(r.requestId)) unique.set(r.requestId, r);
   const batch = [...unique.values()];
   if (!batch.length) return { inserted: 0, duplicates: records.length };
+  try {
+    const inserted = await conn.transactional((trx) => writeRows(conn, trx, batch, false));
+    return { inserted, duplicates: records.length - inserted };
+  } catch (err) {
+    if (!(err instanceof ConcurrentWriteError)) throw err;
+  }
+  const inserted = await conn.transactional((trx) => writeRows(conn, trx, batch, true));
+  return { inserted, duplicates: records.length - inserted };
+}
 
-  return conn.transactional(async (trx) => {
+async function writeRows(
+  conn: SqlConnection,
+  trx: Transaction,
+  batch: UsageRecord[],
+  skipExisting: boolean,
+): Promise<number> {
+  let fresh = batch;
+  if (skipExisting) {
     const ids = batch.map((r) => r.requestId);
     const existing = await conn.execute<{ request_id: string }[]>(
       `SELECT request_id FROM usage_logs WHERE request_id IN (${placeholders(ids.length)})`,
@@ -88,23 +104,21 @@ export async function writeUsageBatch(orm: MikroORM, records: UsageRecord[]): Pr
       trx,
     );
     const seen = new Set(existing.map((row) => row.request_id));
-    const fresh = batch.filter((r) => !seen.has(r.requestId));
-    if (!fresh.length) return { inserted: 0, duplicates: records.length };
-
-    const rowSql = `(${placeholders(LOG_COLUMNS.length)})`;
-    const res = await conn.execute<{ affectedRows: number }>(
-      `INSERT IGNORE INTO usage_logs (${LOG_COLUMNS.join(', ')}) VALUES ${fresh.map(() => rowSql).join(', ')}`,
-      fresh.flatMap(logRow),
-      'run',
-      trx,
-    );
-    if (Number(res.affectedRows) !== fresh.length) {
-      throw new ConcurrentWriteError(`inserted ${res.affectedRows} of ${fresh.length} usage rows`);
-    }
-    await applyCounters(conn, trx, fresh);
-    await upsertRollups(conn, trx, fresh);
-    return { inserted: fresh.length, duplicates: records.length - fresh.length };
-  });
+    fresh = batch.filter((r) => !seen.has(r.requestId));
+    if (!fresh.length) return 0;
+  }
+  const rowSql = `(${placeholders(LOG_COLUMNS.length)})`;
+  const res = await conn.execute<{ affectedRows: number }>(
+    `INSERT IGNORE INTO usage_logs (${LOG_COLUMNS.join(', ')}) VALUES ${fresh.map(() => rowSql).join(', ')}`,
+    fresh.flatMap(logRow),
+    'run',
+    trx,
+  );
+  if (Number(res.affectedRows) !== fresh.length) {
+    throw new ConcurrentWriteError(`inserted ${res.affectedRows} of ${fresh.length} usage rows`);
+  }
+  await applyCounters(conn, trx, fresh);
+  return fresh.length;
 }
 
 async function applyCounters(conn: SqlConnection, trx: Transaction, rows: UsageRecord[]): Promise<void> {
@@ -144,6 +158,9 @@ async function applyCounters(conn: SqlConnection, trx: Transaction, rows: UsageR
     'run',
     trx,
   );
+  // Channels are shared by every lane and instance: their row locks are taken last (after the
+  // roll-ups), so they are held only for the moment before the commit.
+  await upsertRollups(conn, trx, rows);
   if (channels.size) {
     const channelRows = [...channels.entries()].sort((a, b) => a[0] - b[0]);
     await conn.execute(

@@ -16,6 +16,11 @@ export interface UsageWriterOptions {
   shards: number;
   /** Upper bound of records per MySQL transaction. */
   batchSize?: number;
+  /**
+   * Transactions in flight at once. Each lane drains its own subset of the shards, so lanes touch
+   * disjoint users and tokens (the shard is derived from the user) and do not block each other.
+   */
+  lanes?: number;
   blockMs?: number;
   /** Entries pending this long with a consumer are taken over (that consumer is presumed dead). */
   claimIdleMs?: number;
@@ -27,6 +32,13 @@ interface Entry {
   stream: string;
   id: string;
   record: UsageRecord;
+}
+
+interface Lane {
+  index: number;
+  streams: string[];
+  redis: RedisClient;
+  consumer: string;
 }
 
 type StreamReply = [stream: string, entries: [id: string, fields: string[]][]][] | null;
@@ -45,12 +57,13 @@ export const deadLetterKey = (stream: string) => `${stream}:dead`;
 export class UsageWriter {
   readonly consumer = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
   private readonly streams: string[];
+  private readonly lanes: Lane[];
   private readonly batchSize: number;
   private readonly blockMs: number;
   private readonly claimIdleMs: number;
   private readonly log: (line: string) => void;
   private running = false;
-  private loop: Promise<void> | null = null;
+  private loops: Promise<void>[] = [];
   private lastClaim = 0;
   private claimCursors = new Map<string, string>();
   /** Totals since start, for metrics and tests. */
@@ -62,13 +75,21 @@ export class UsageWriter {
     this.blockMs = opts.blockMs ?? 2000;
     this.claimIdleMs = opts.claimIdleMs ?? 60_000;
     this.log = opts.log ?? ((line) => console.log(line));
+    const laneCount = Math.max(1, Math.min(opts.lanes ?? 4, this.streams.length));
+    this.lanes = Array.from({ length: laneCount }, (_, i) => ({
+      index: i,
+      streams: this.streams.filter((_, s) => s % laneCount === i),
+      // XREADGROUP … BLOCK holds a connection: one per lane.
+      redis: i === 0 ? opts.redis : opts.redis.duplicate(),
+      consumer: laneCount === 1 ? this.consumer : `${this.consumer}-${i}`,
+    }));
   }
 
   async start(): Promise<void> {
     if (this.running) return;
     await this.ensureGroups();
     this.running = true;
-    this.loop = this.run();
+    this.loops = this.lanes.map((lane) => this.run(lane));
   }
 
   /** Finishes the batch in hand (or gives up its retry: it stays pending in Redis), then stops. */
@@ -76,9 +97,10 @@ export class UsageWriter {
     if (!this.running) return;
     this.running = false;
     // A blocked XREADGROUP returns within blockMs; disconnecting would lose nothing either.
-    await this.loop;
-    this.loop = null;
-    await this.removeSelfIfIdle().catch(() => undefined);
+    await Promise.all(this.loops);
+    this.loops = [];
+    for (const lane of this.lanes) await this.removeSelfIfIdle(lane).catch(() => undefined);
+    for (const lane of this.lanes.slice(1)) lane.redis.disconnect();
   }
 
   private async ensureGroups(): Promise<void> {
@@ -91,13 +113,13 @@ export class UsageWriter {
     }
   }
 
-  private async run(): Promise<void> {
+  private async run(lane: Lane): Promise<void> {
     let backoff = 0;
     while (this.running) {
       try {
-        let entries = await this.claimAbandoned();
-        if (!entries.length) entries = await this.read();
-        if (entries.length) await this.process(entries);
+        let entries = lane.index === 0 ? await this.claimAbandoned(lane) : [];
+        if (!entries.length) entries = await this.read(lane);
+        if (entries.length) await this.process(lane.redis, entries);
         backoff = 0;
       } catch (err) {
         // Redis down (reads fail) or a bug: wait and go on; pending entries are safe in Redis.
@@ -110,20 +132,20 @@ export class UsageWriter {
     }
   }
 
-  /** New entries for this consumer, from every shard. */
-  private async read(): Promise<Entry[]> {
-    const redis = this.opts.redis;
-    const per = Math.max(50, Math.ceil(this.batchSize / this.streams.length));
+  /** New entries for this lane's consumer, from each of its shards. */
+  private async read(lane: Lane): Promise<Entry[]> {
+    const { redis, streams, consumer } = lane;
+    const per = Math.max(50, Math.ceil(this.batchSize / streams.length));
     let replies: StreamReply[];
     if (redis instanceof Cluster) {
       // Streams live in different slots: one call each (no BLOCK, so they run side by side).
       replies = await Promise.all(
-        this.streams.map(
+        streams.map(
           (s) =>
             redis.xreadgroup(
               'GROUP',
               USAGE_CONSUMER_GROUP,
-              this.consumer,
+              consumer,
               'COUNT',
               per,
               'STREAMS',
@@ -138,37 +160,37 @@ export class UsageWriter {
         (await redis.xreadgroup(
           'GROUP',
           USAGE_CONSUMER_GROUP,
-          this.consumer,
+          consumer,
           'COUNT',
           per,
           'BLOCK',
           this.blockMs,
           'STREAMS',
-          ...this.streams,
-          ...this.streams.map(() => '>'),
+          ...streams,
+          ...streams.map(() => '>'),
         )) as StreamReply,
       ];
     }
     const raw: [string, string, string[]][] = [];
     for (const reply of replies)
       for (const [stream, list] of reply ?? []) for (const [id, f] of list) raw.push([stream, id, f]);
-    return this.parse(raw);
+    return this.parse(redis, raw);
   }
 
   /**
    * Entries another consumer read but never acknowledged for `claimIdleMs` (it died, or its
    * process was killed mid-batch). Checked every few seconds, one page per stream.
    */
-  private async claimAbandoned(): Promise<Entry[]> {
+  private async claimAbandoned(lane: Lane): Promise<Entry[]> {
     if (Date.now() - this.lastClaim < Math.min(this.claimIdleMs, 10_000)) return [];
     this.lastClaim = Date.now();
     const raw: [string, string, string[]][] = [];
     for (const stream of this.streams) {
       const cursor = this.claimCursors.get(stream) ?? '0-0';
-      const reply = (await this.opts.redis.xautoclaim(
+      const reply = (await lane.redis.xautoclaim(
         stream,
         USAGE_CONSUMER_GROUP,
-        this.consumer,
+        lane.consumer,
         this.claimIdleMs,
         cursor,
         'COUNT',
@@ -179,11 +201,11 @@ export class UsageWriter {
       for (const [id, f] of reply[1]) raw.push([stream, id, f ?? []]);
     }
     if (raw.length) this.log(`[usage-writer] took over ${raw.length} abandoned entries`);
-    return this.parse(raw);
+    return this.parse(lane.redis, raw);
   }
 
   /** Valid records are returned; malformed entries are moved to the dead-letter list. */
-  private async parse(raw: [string, string, string[]][]): Promise<Entry[]> {
+  private async parse(redis: RedisClient, raw: [string, string, string[]][]): Promise<Entry[]> {
     const out: Entry[] = [];
     for (const [stream, id, fields] of raw) {
       const json = fieldValue(fields, 'r');
@@ -205,16 +227,22 @@ export class UsageWriter {
           problem = `not JSON: ${(err as Error).message}`;
         }
       }
-      await this.deadLetter(stream, id, fields, problem);
+      await this.deadLetter(redis, stream, id, fields, problem);
     }
     return out;
   }
 
-  private async deadLetter(stream: string, id: string, fields: string[], problem: string): Promise<void> {
+  private async deadLetter(
+    redis: RedisClient,
+    stream: string,
+    id: string,
+    fields: string[],
+    problem: string,
+  ): Promise<void> {
     if (fields.length) {
       const letter = JSON.stringify({ stream, id, fields, problem, at: Date.now() });
       this.log(`[usage-writer] malformed usage entry ${id} on ${stream}: ${problem}`);
-      await this.opts.redis
+      await redis
         .multi()
         .lpush(deadLetterKey(stream), letter)
         .xack(stream, USAGE_CONSUMER_GROUP, id)
@@ -222,17 +250,17 @@ export class UsageWriter {
         .exec();
       this.stats.deadLetters++;
     } else {
-      await this.opts.redis.multi().xack(stream, USAGE_CONSUMER_GROUP, id).xdel(stream, id).exec();
+      await redis.multi().xack(stream, USAGE_CONSUMER_GROUP, id).xdel(stream, id).exec();
     }
   }
 
   /** Commits the batch (retrying while MySQL is unavailable), then acknowledges it. */
-  private async process(entries: Entry[]): Promise<void> {
-    await this.commit(entries);
-    await this.acknowledge(entries);
+  private async process(redis: RedisClient, entries: Entry[]): Promise<void> {
+    await this.commit(redis, entries);
+    await this.acknowledge(redis, entries);
   }
 
-  private async commit(entries: Entry[]): Promise<void> {
+  private async commit(redis: RedisClient, entries: Entry[]): Promise<void> {
     let backoff = 0;
     for (;;) {
       try {
@@ -253,6 +281,7 @@ export class UsageWriter {
           if (entries.length === 1) {
             const e = entries[0]!;
             await this.deadLetter(
+              redis,
               e.stream,
               e.id,
               ['r', JSON.stringify(e.record)],
@@ -263,8 +292,8 @@ export class UsageWriter {
           }
           // One bad record must not hold up the others: split until it is isolated.
           const half = Math.ceil(entries.length / 2);
-          await this.process(entries.slice(0, half));
-          await this.process(entries.slice(half));
+          await this.process(redis, entries.slice(0, half));
+          await this.process(redis, entries.slice(half));
           entries.length = 0;
           return;
         }
@@ -277,7 +306,7 @@ export class UsageWriter {
     }
   }
 
-  private async acknowledge(entries: Entry[]): Promise<void> {
+  private async acknowledge(redis: RedisClient, entries: Entry[]): Promise<void> {
     if (!entries.length) return;
     const byStream = new Map<string, string[]>();
     for (const e of entries) {
@@ -289,7 +318,7 @@ export class UsageWriter {
       try {
         await Promise.all(
           [...byStream].map(([stream, ids]) =>
-            this.opts.redis
+            redis
               .multi()
               .xack(stream, USAGE_CONSUMER_GROUP, ...ids)
               .xdel(stream, ...ids)
@@ -310,18 +339,18 @@ export class UsageWriter {
   }
 
   /** Leaves the consumer group tidy: drop our consumer when it holds nothing. */
-  private async removeSelfIfIdle(): Promise<void> {
+  private async removeSelfIfIdle(lane: Lane): Promise<void> {
     for (const stream of this.streams) {
-      const pending = (await this.opts.redis.xpending(
+      const pending = (await lane.redis.xpending(
         stream,
         USAGE_CONSUMER_GROUP,
         '-',
         '+',
         1,
-        this.consumer,
+        lane.consumer,
       )) as unknown[];
       if (!pending.length)
-        await this.opts.redis.xgroup('DELCONSUMER', stream, USAGE_CONSUMER_GROUP, this.consumer);
+        await lane.redis.xgroup('DELCONSUMER', stream, USAGE_CONSUMER_GROUP, lane.consumer);
     }
   }
 
