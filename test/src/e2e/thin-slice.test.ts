@@ -168,11 +168,13 @@ describe('thin slice: GraphQL → config push → relay → upstream → usage i
 
   it('lists the usage through GraphQL', async () => {
     showLogs();
-    const data = await root.gql<{ usageLogs: { items: { requestId: string; stream: boolean }[] } }>(
-      'query { usageLogs(first: 10) { items { requestId stream } } }',
+    const data = await root.gql<{ usageLogs: { requestId: string; stream: boolean; quota: string }[] }>(
+      'query Logs($tokenId: Int) { usageLogs(tokenId: $tokenId, limit: 10) { requestId stream quota } }',
+      { tokenId: Number(token.id) },
     );
-    expect(data.usageLogs.items.length).toBeGreaterThanOrEqual(2);
-    expect(data.usageLogs.items.some((i) => i.stream)).toBe(true);
+    expect(data.usageLogs).toHaveLength(2);
+    expect(data.usageLogs.map((l) => l.stream).sort()).toEqual([false, true]);
+    expect(data.usageLogs.every((l) => BigInt(l.quota) > 0n)).toBe(true);
   });
 
   it('refuses an unknown key with OpenAI’s 401 error shape', async () => {
