@@ -234,6 +234,35 @@ describe('anthropic adapter, non-stream', () => {
     expect((second.body as ChatCompletion).choices[0]!.message.content).toBe('Hello! Tool said: Sunny, 21°C');
   });
 
+  it('system and assistant history keep text only: refusal parts become text, others are left out', async () => {
+    await anthropicAdapter.execute(
+      chat({
+        messages: [
+          {
+            role: 'system',
+            content: [
+              { type: 'text', text: 'Rules.' },
+              { type: 'image_url', image_url: { url: 'x' } },
+            ],
+          },
+          { role: 'user', content: 'Q1' },
+          {
+            role: 'assistant',
+            content: [
+              { type: 'refusal', refusal: 'I cannot.' },
+              { type: 'input_audio', input_audio: { data: 'AAAA', format: 'wav' } },
+            ],
+          },
+          { role: 'user', content: 'Q2' },
+        ],
+      }),
+      ctx,
+    );
+    const sent = mock.requests[0]!.body as { system: unknown; messages: unknown[] };
+    expect(sent.system).toEqual([{ type: 'text', text: 'Rules.' }]);
+    expect(sent.messages[1]).toEqual({ role: 'assistant', content: [{ type: 'text', text: 'I cannot.' }] });
+  });
+
   it('lists models', async () => {
     expect(await anthropicAdapter.listModels!(ctx)).toEqual([
       'claude-sonnet-4-20250514',

@@ -121,7 +121,7 @@ function convertMessages(messages: ChatMessage[]): { system: AnthropicBlock[]; t
     switch (m.role) {
       case 'system':
       case 'developer':
-        system.push(...contentBlocks(m.content).filter((b) => b.type === 'text'));
+        system.push(...textBlocks(m.content));
         break;
       case 'user':
         push('user', contentBlocks(m.content));
@@ -146,7 +146,7 @@ function convertMessages(messages: ChatMessage[]): { system: AnthropicBlock[]; t
 }
 
 function assistantBlocks(m: ChatMessage): AnthropicBlock[] {
-  const blocks = contentBlocks(m.content).filter((b) => b.type === 'text');
+  const blocks = textBlocks(m.content);
   for (const call of Array.isArray(m.tool_calls) ? m.tool_calls : []) {
     const parsed = parseJson(call.function?.arguments || '{}');
     blocks.push({
@@ -164,6 +164,23 @@ function toolResult(m: ChatMessage): AnthropicBlock {
   const block: AnthropicBlock = { type: 'tool_result', tool_use_id: m.tool_call_id ?? m.name ?? '' };
   if (blocks.length > 0) block.content = blocks;
   return block;
+}
+
+/**
+ * System and assistant content: text only. A refusal part becomes text; other parts (audio
+ * an assistant once produced…) cannot be replayed and are left out.
+ */
+function textBlocks(content: ChatMessage['content']): AnthropicBlock[] {
+  if (!Array.isArray(content)) return contentBlocks(content);
+  const out: AnthropicBlock[] = [];
+  for (const part of content) {
+    const text = part.type === 'text' ? part.text : part.type === 'refusal' ? part.refusal : undefined;
+    if (typeof text !== 'string' || text === '') continue;
+    const block: AnthropicBlock = { type: 'text', text };
+    if ('cache_control' in part) block.cache_control = part.cache_control;
+    out.push(block);
+  }
+  return out;
 }
 
 /** OpenAI message content → Anthropic content blocks (empty text dropped: Anthropic rejects it). */

@@ -150,13 +150,13 @@ async function convertMessages(
     switch (m.role) {
       case 'system':
       case 'developer':
-        systemParts.push(...(await contentParts(m.content, ctx)).filter((p) => 'text' in p));
+        systemParts.push(...textParts(m.content));
         break;
       case 'user':
         push('user', await contentParts(m.content, ctx));
         break;
       case 'assistant': {
-        const parts = (await contentParts(m.content, ctx)).filter((p) => 'text' in p);
+        const parts = textParts(m.content);
         for (const call of Array.isArray(m.tool_calls) ? m.tool_calls : []) {
           const name = call.function?.name ?? '';
           callNames.set(call.id, name);
@@ -194,6 +194,18 @@ function textOf(content: ChatMessage['content']): string {
     .filter((p) => p.type === 'text')
     .map((p) => String((p as { text?: unknown }).text ?? ''))
     .join('');
+}
+
+/** System and assistant content: text only (a refusal part becomes text; nothing is fetched). */
+function textParts(content: ChatMessage['content']): GeminiPart[] {
+  if (typeof content === 'string') return content ? [{ text: content }] : [];
+  if (!Array.isArray(content)) return [];
+  const out: GeminiPart[] = [];
+  for (const part of content) {
+    const text = part.type === 'text' ? part.text : part.type === 'refusal' ? part.refusal : undefined;
+    if (typeof text === 'string' && text) out.push({ text });
+  }
+  return out;
 }
 
 async function contentParts(content: ChatMessage['content'], ctx: AdapterContext): Promise<GeminiPart[]> {

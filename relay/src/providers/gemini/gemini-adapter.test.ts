@@ -336,6 +336,30 @@ describe('gemini adapter, non-stream', () => {
     expect(part(1).thoughtSignature).toBeUndefined();
   });
 
+  it('system and assistant history keep text only; no image is fetched for them', async () => {
+    await geminiAdapter.execute(
+      chat({
+        messages: [
+          {
+            role: 'system',
+            content: [
+              { type: 'text', text: 'Rules.' },
+              { type: 'image_url', image_url: { url: 'https://images.example.com/a.png' } },
+            ],
+          },
+          { role: 'user', content: 'Q1' },
+          { role: 'assistant', content: [{ type: 'refusal', refusal: 'I cannot.' }] },
+          { role: 'user', content: 'Q2' },
+        ],
+      }),
+      ctx,
+    );
+    const sent = mock.requests[0]!.body as { systemInstruction: unknown; contents: unknown[] };
+    expect(sent.systemInstruction).toEqual({ parts: [{ text: 'Rules.' }] });
+    expect(sent.contents[1]).toEqual({ role: 'model', parts: [{ text: 'I cannot.' }] });
+    expect(fetched).toEqual([]);
+  });
+
   it('lists models across pages', async () => {
     expect(await geminiAdapter.listModels!(ctx)).toEqual([
       'gemini-2.5-flash',
