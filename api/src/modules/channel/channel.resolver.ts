@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphqlContext } from '../../graphql/context.js';
 import { Role } from '../../graphql/roles.js';
+import { Secret } from '../../graphql/secret.js';
 import { Channel } from './channel.entity.js';
 import { CreateChannelInput, UpdateChannelInput } from './channel.input.js';
 import { ChannelKeyType, ChannelTestResultType, ChannelTimeoutsType, ChannelType } from './channel.type.js';
@@ -121,7 +122,7 @@ export class ChannelResolver {
     return channel;
   }
 
-  @Authorized(Role.ADMIN)
+  @Secret(Role.ADMIN)
   @FieldResolver(() => [ChannelKeyType])
   maskedKeys(@Root() c: Channel): ChannelKeyType[] {
     return c.keyHints.map((masked, index) => ({ index, masked, disabled: c.disabledKeys.includes(index) }));

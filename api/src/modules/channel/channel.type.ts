@@ -1,7 +1,8 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Authorized, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { BigIntScalar } from '../../graphql/scalars.js';
 import { Role } from '../../graphql/roles.js';
+import { Secret } from '../../graphql/secret.js';
 
 @ObjectType('ChannelKey', { description: 'A channel key as anyone may see it: masked' })
 export class ChannelKeyType {
@@ -39,7 +40,7 @@ export class ChannelType {
   name!: string;
 
   /** Secret field: masked keys, still admin only. */
-  @Authorized(Role.ADMIN)
+  @Secret(Role.ADMIN)
   @Field(() => [ChannelKeyType], { description: 'Keys, masked. Full keys are never returned.' })
   maskedKeys!: ChannelKeyType[];
 
@@ -62,7 +63,7 @@ export class ChannelType {
   modelMapping!: Record<string, string>;
 
   /** Secret field: extra headers may carry credentials. */
-  @Authorized(Role.ADMIN)
+  @Secret(Role.ADMIN)
   @Field(() => GraphQLJSONObject)
   headers!: Record<string, string>;
 
@@ -84,7 +85,7 @@ export class ChannelType {
   @Field(() => Boolean)
   autoDisable!: boolean;
 
-  @Authorized(Role.ADMIN)
+  @Secret(Role.ADMIN)
   @Field(() => GraphQLJSONObject)
   config!: Record<string, unknown>;
 

@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphqlContext } from '../../graphql/context.js';
 import { Role } from '../../graphql/roles.js';
+import { Secret } from '../../graphql/secret.js';
 import { Ability } from '../ability/ability.entity.js';
 import { Channel } from '../channel/channel.entity.js';
 import { Group } from './group.entity.js';
@@ -42,7 +43,7 @@ export class GroupResolver {
     return ctx.app.services.groups.delete(ctx, Number(id));
   }
 
-  @Authorized(Role.ADMIN)
+  @Secret(Role.ADMIN)
   @FieldResolver(() => [ChannelRefType], { description: 'Channels that serve this group' })
   async channels(@Root() g: Group, @Ctx() ctx: GraphqlContext): Promise<ChannelRefType[]> {
     const rows = await ctx.em.find(Ability, { group: g.name }, { fields: ['channel'] });
