@@ -7,6 +7,7 @@ import type { ChatCompletionChunk } from '@switchboard/shared/openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AdapterContext, AdapterRequest, StreamPart } from '../contract.js';
 import { UpstreamError } from '../contract.js';
+import { MemoryCredentialCache } from '../credential-cache.js';
 import { testAdapterContext } from '../test-context.js';
 import { baiduAdapter } from './baidu-adapter.js';
 
@@ -110,6 +111,30 @@ describe('baidu adapter against the mock Qianfan API', () => {
     await baiduAdapter.execute(chatReq(false), ctx);
     expect(mock.tokensIssued() - before).toBe(1);
     expect(mock.requests.filter((r) => r.path === '/oauth/2.0/token')).toHaveLength(1);
+  });
+
+  it('concurrent requests share one token fetch; a token is replaced a day before its 30 days end', async () => {
+    let now = Date.now();
+    const realNow = Date.now;
+    const cache = new MemoryCredentialCache(60_000, () => now);
+    const c = testAdapterContext({ type: 'baidu', baseUrl: mock.url }, KEY, { cache });
+    const before = mock.tokensIssued();
+    await Promise.all(Array.from({ length: 5 }, () => baiduAdapter.execute(chatReq(false), c)));
+    expect(mock.tokensIssued() - before).toBe(1);
+    // 28.9 days on: still the cached token.
+    now += 28.9 * 86_400_000;
+    await baiduAdapter.execute(chatReq(false), c);
+    expect(mock.tokensIssued() - before).toBe(1);
+    // 29.1 days on: inside the last day, so a new token is fetched before any call fails.
+    now += 0.2 * 86_400_000;
+    const calls = mock.requests.length;
+    await baiduAdapter.execute(chatReq(false), c);
+    expect(mock.tokensIssued() - before).toBe(2);
+    expect(mock.requests.slice(calls).map((r) => r.path)).toEqual([
+      '/oauth/2.0/token',
+      '/rpc/2.0/ai_custom/v1/wenxinworkshop/chat/completions_pro',
+    ]);
+    expect(Date.now).toBe(realNow);
   });
 
   it('refreshes an expired token once (error_code 111) and succeeds', async () => {

@@ -110,6 +110,23 @@ describe('zhipu adapter against the mock GLM v4 API', () => {
     `);
   });
 
+  it('image parts (glm-4v) and GLM-only fields pass through as sent', async () => {
+    const image = { type: 'image_url', image_url: { url: 'https://example.com/cat.png' } };
+    await zhipuAdapter.execute(
+      chatReq(false, {
+        messages: [{ role: 'user', content: [{ type: 'text', text: 'What is this?' }, image] }],
+        do_sample: false,
+        request_id: 'req-1',
+      }),
+      ctx,
+    );
+    expect(mock.requests[0]!.body).toMatchObject({
+      messages: [{ role: 'user', content: [{ type: 'text', text: 'What is this?' }, image] }],
+      do_sample: false,
+      request_id: 'req-1',
+    });
+  });
+
   it('JWT is cached, and signed again once the cache lets it go', async () => {
     let now = Date.now();
     const cache = new MemoryCredentialCache(60_000, () => now);
