@@ -263,7 +263,9 @@ describe('anthropic adapter, non-stream', () => {
     expect(sent.messages[1]).toEqual({ role: 'assistant', content: [{ type: 'text', text: 'I cannot.' }] });
   });
 
-  it('lists models', async () => {
+  it('lists models (a base URL ending in /v1 works too)', async () => {
+    const withV1 = testAdapterContext({ type: 'anthropic', baseUrl: `${mock.url}/v1/` }, mock.apiKey);
+    expect(await anthropicAdapter.listModels!(withV1)).toHaveLength(2);
     expect(await anthropicAdapter.listModels!(ctx)).toEqual([
       'claude-sonnet-4-20250514',
       'claude-3-5-haiku-20241022',

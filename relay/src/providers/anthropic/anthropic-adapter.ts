@@ -32,6 +32,11 @@ function headers(ctx: AdapterContext): Record<string, string> {
   return h;
 }
 
+/** The base URL without a trailing /v1 an admin may have copied from the docs. */
+function origin(ctx: AdapterContext): string {
+  return ctx.channel.baseUrl.replace(/\/+$/, '').replace(/\/v1$/, '');
+}
+
 async function failIfNotOk(res: UpstreamResponse, ctx: AdapterContext): Promise<void> {
   if (res.statusCode >= 200 && res.statusCode < 300) return;
   throw anthropicError(res.statusCode, await readText(res, ctx), ctx.key);
@@ -51,7 +56,7 @@ export const anthropicAdapter: ProviderAdapter = {
       ctx.log,
       typeof configured === 'number' && configured > 0 ? configured : undefined,
     );
-    const res = await sendUpstream(ctx, joinUrl(ctx.channel.baseUrl, '/v1/messages'), {
+    const res = await sendUpstream(ctx, joinUrl(origin(ctx), '/v1/messages'), {
       headers: headers(ctx),
       body,
     });
@@ -102,7 +107,7 @@ export const anthropicAdapter: ProviderAdapter = {
     let after: string | null = null;
     for (let page = 0; page < 20; page++) {
       const q = `?limit=1000${after ? `&after_id=${encodeURIComponent(after)}` : ''}`;
-      const res = await sendUpstream(ctx, joinUrl(ctx.channel.baseUrl, `/v1/models${q}`), {
+      const res = await sendUpstream(ctx, joinUrl(origin(ctx), `/v1/models${q}`), {
         headers: headers(ctx),
       });
       await failIfNotOk(res, ctx);

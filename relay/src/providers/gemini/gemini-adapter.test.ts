@@ -360,7 +360,9 @@ describe('gemini adapter, non-stream', () => {
     expect(fetched).toEqual([]);
   });
 
-  it('lists models across pages', async () => {
+  it('lists models across pages (a base URL ending in /v1beta works too)', async () => {
+    const withVersion = testAdapterContext({ type: 'gemini', baseUrl: `${mock.url}/v1beta` }, mock.apiKey);
+    expect(await geminiAdapter.listModels!(withVersion)).toHaveLength(3);
     expect(await geminiAdapter.listModels!(ctx)).toEqual([
       'gemini-2.5-flash',
       'gemini-2.5-pro',

@@ -33,6 +33,11 @@ function apiVersion(ctx: AdapterContext): string {
   return typeof v === 'string' && /^v\d+(?:beta|alpha)?\d*$/.test(v) ? v : 'v1beta';
 }
 
+/** The base URL without a version path an admin may have copied from the docs. */
+function origin(ctx: AdapterContext): string {
+  return ctx.channel.baseUrl.replace(/\/+$/, '').replace(/\/v\d+(?:beta|alpha)?\d*$/, '');
+}
+
 function headers(ctx: AdapterContext): Record<string, string> {
   return { 'x-goog-api-key': ctx.key };
 }
@@ -40,7 +45,7 @@ function headers(ctx: AdapterContext): Record<string, string> {
 function modelUrl(ctx: AdapterContext, model: string) {
   const id = encodeURIComponent(model.replace(/^models\//, ''));
   return (method: string, query = '') =>
-    joinUrl(ctx.channel.baseUrl, `/${apiVersion(ctx)}/models/${id}:${method}${query}`);
+    joinUrl(origin(ctx), `/${apiVersion(ctx)}/models/${id}:${method}${query}`);
 }
 
 export const geminiAdapter: ProviderAdapter = {
@@ -110,7 +115,7 @@ export const geminiAdapter: ProviderAdapter = {
     let pageToken = '';
     for (let page = 0; page < 20; page++) {
       const q = `?pageSize=1000${pageToken ? `&pageToken=${encodeURIComponent(pageToken)}` : ''}`;
-      const res = await sendUpstream(ctx, joinUrl(ctx.channel.baseUrl, `/${apiVersion(ctx)}/models${q}`), {
+      const res = await sendUpstream(ctx, joinUrl(origin(ctx), `/${apiVersion(ctx)}/models${q}`), {
         headers: headers(ctx),
       });
       const text = await readText(res, ctx);
