@@ -43,6 +43,12 @@ function classify(
 ): UpstreamErrorInfo {
   if (/API_KEY_INVALID|API_KEY_EXPIRED|API key not valid|API key expired/i.test(`${message} ${details}`))
     return errorByStatus(401, '', detail);
+  // The relay's egress region is not served: no key on this channel will work from here.
+  if (/location is not supported/i.test(message))
+    return {
+      ...errorByStatus(503, 'The upstream channel is unavailable from this region.', detail),
+      fatal: 'channel',
+    };
   if (
     /prepayment credits are depleted|billing (?:is )?not (?:enabled|active)|enable billing|billing account|limit: 0\b/i.test(
       message,
