@@ -124,8 +124,11 @@ export class UserService {
       await ctx.em.nativeDelete(AccessToken, { user: user.id, kind: 'session' });
     }
     await this.app.services.audit.record(ctx, 'user.update', 'user', user.id, before, auditView(user));
-    if (input.quota != null) await this.setQuota(ctx, user, input.quota, input.quotaReason ?? 'balance set');
     if (tokensChanged) await this.app.publisher.syncUserTokens(ctx.em, user.id);
+    if (input.quota != null) {
+      await this.setQuota(ctx, user, input.quota, input.quotaReason ?? 'balance set');
+      return this.app.orm.em.fork().findOneOrFail(User, user.id);
+    }
     return user;
   }
 
@@ -178,13 +181,14 @@ export class UserService {
       redemptionId: extra.redemptionId ?? null,
     });
     await ctx.em.flush();
-    await ctx.em.refresh(user);
+    const quotaNow = await this.mysqlQuota(userId);
     await this.app.services.audit.record(ctx, `user.quota.${kind}`, 'user', userId, null, {
       amount: delta,
       reason: why,
-      quota: user.quota,
+      quota: quotaNow,
     });
-    await this.app.publisher.initUserQuota(userId, user.quota - delta);
+    // Where Redis lost the key, start it from MySQL's value before this change.
+    await this.app.publisher.initUserQuota(userId, quotaNow - delta);
     await this.app.publisher.adjustUserQuota(userId, delta);
     return topUp;
   }
@@ -218,6 +222,15 @@ export class UserService {
       reason,
       quota: target,
     });
+  }
+
+  /**
+   * The balance as stored now. Read in a fork: `em.refresh` after a raw update returns the
+   * bigint column as a string (MikroORM 6.6), and the managed entity must stay clean so a
+   * later flush never writes back a stale balance over the usage writer's updates.
+   */
+  private async mysqlQuota(userId: number): Promise<bigint> {
+    return (await this.app.orm.em.fork().findOneOrFail(User, userId)).quota;
   }
 
   /** A user the signed-in user may manage, or NOT_FOUND. */
