@@ -8,6 +8,8 @@ import type { RedisClient } from '../redis.js';
 import { RESERVE_LUA, SETTLE_LUA } from './scripts.js';
 
 const WINDOW_MS = 60_000;
+const SETTLE_BATCH_MS = 1;
+const SETTLE_BATCH_MAX = 128;
 
 type QuotaCommands = {
   sbReserve(...args: Array<string | number>): Promise<[number, number, number]>;
@@ -27,6 +29,12 @@ export interface Reservation {
  */
 export class QuotaService {
   private readonly cmd: QuotaCommands;
+  private queue: Array<{
+    args: Array<string | number>;
+    resolve: (v: string) => void;
+    reject: (e: unknown) => void;
+  }> = [];
+  private timer: NodeJS.Timeout | null = null;
 
   constructor(
     redis: RedisClient,
@@ -71,6 +79,27 @@ export class QuotaService {
   }
 
   /**
+   * Settlements go out together: the reply has already left, so waiting ~1 ms lets the
+   * settlements of many requests share one socket write (ioredis pipelines commands issued in
+   * one go, per node in Cluster mode).
+   */
+  private batched(args: Array<string | number>): Promise<string> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ args, resolve, reject });
+      if (this.queue.length >= SETTLE_BATCH_MAX) this.flush();
+      else this.timer ??= setTimeout(() => this.flush(), SETTLE_BATCH_MS);
+    });
+  }
+
+  private flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const batch = this.queue;
+    this.queue = [];
+    for (const item of batch) this.cmd.sbSettle(...item.args).then(item.resolve, item.reject);
+  }
+
+  /**
    * Applies actual − reserved and appends the record, in one script. Retried on a Redis
    * error: a settlement must not be dropped (the balance would keep the reservation).
    */
@@ -97,7 +126,7 @@ export class QuotaService {
     ];
     for (let attempt = 0; ; attempt++) {
       try {
-        await this.cmd.sbSettle(...args);
+        await (attempt === 0 ? this.batched(args) : this.cmd.sbSettle(...args));
         return;
       } catch (err) {
         if (attempt >= 20) {
