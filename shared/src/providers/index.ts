@@ -224,7 +224,7 @@ export const PROVIDERS: ProviderInfo[] = [
     keyFormat: 'SecretId|SecretKey',
     keyParts: 2,
     openaiCompatible: false,
-    capabilities: ['chat', 'stream', 'tools'],
+    capabilities: ['chat', 'stream', 'tools', 'embeddings'],
     fields: [
       {
         name: 'region',
@@ -244,6 +244,7 @@ export const PROVIDERS: ProviderInfo[] = [
       'hunyuan-standard',
       'hunyuan-lite',
       'hunyuan-functioncall',
+      'hunyuan-embedding',
     ],
   },
   compat('deepseek', 'DeepSeek', '深度求索 DeepSeek', 'https://api.deepseek.com/v1', [

@@ -235,4 +235,25 @@ describe('hunyuan adapter against the mock Tencent Cloud API', () => {
     expect((await errorOf(collect(r.parts))).info.retryable).toBe(true);
     expect(r.completionText()).toBe('你好');
   });
+
+  it('embeddings: one GetEmbedding call per text, order kept, usage summed', async () => {
+    const r = await hunyuanAdapter.execute(
+      {
+        endpoint: 'embeddings',
+        model: 'hunyuan-embedding',
+        stream: false,
+        clientWantsStreamUsage: false,
+        body: { model: 'hunyuan-embedding', input: ['a', 'bb', 'ccc', 'dddd', 'eeeee'], dimensions: 8 },
+      },
+      ctx,
+    );
+    if (r.kind !== 'json') throw new Error('expected json');
+    expect(mock.requests.map((q) => q.headers['x-tc-action'])).toEqual(Array(5).fill('GetEmbedding'));
+    expect(mock.requests.map((q) => q.body!.Input).sort()).toEqual(['a', 'bb', 'ccc', 'dddd', 'eeeee']);
+    const data = (r.body as { data: Array<{ index: number; embedding: number[] }> }).data;
+    expect(data.map((d) => d.index)).toEqual([0, 1, 2, 3, 4]);
+    // The mock's vectors depend on the text length: each row belongs to its own input.
+    expect(data.map((d) => d.embedding[0])).toEqual([2, 3, 4, 5, 6].map((n) => n / 97));
+    expect(r.usage).toEqual({ prompt_tokens: 15, completion_tokens: 0, total_tokens: 15 });
+  });
 });

@@ -1,5 +1,10 @@
 import { request } from 'undici';
-import type { ChatCompletionChunk, FinishReason } from '@switchboard/shared/openai';
+import {
+  type ChatCompletionChunk,
+  type EmbeddingResponse,
+  type FinishReason,
+  floatsToBase64,
+} from '@switchboard/shared/openai';
 import type {
   AdapterContext,
   AdapterRequest,
@@ -32,14 +37,18 @@ import { HUNYUAN_CONTENT_TYPE, tc3Authorization } from './hunyuan-sign.js';
  * Content-Type that were signed must be the ones sent.
  */
 const VERSION = '2023-09-01';
-const ACTION = 'ChatCompletions';
+const CHAT = 'ChatCompletions';
+const EMBED = 'GetEmbedding';
+/** GetEmbedding takes one text per call (rate limit 5/s by default): a few calls at a time. */
+const EMBED_CONCURRENCY = 4;
 
 type ToolCallDelta = NonNullable<ChatCompletionChunk['choices'][number]['delta']['tool_calls']>[number];
 
 export const hunyuanAdapter: ProviderAdapter = {
   type: 'hunyuan',
-  endpoints: new Set<Endpoint>(['chat.completions']),
+  endpoints: new Set<Endpoint>(['chat.completions', 'embeddings']),
   async execute(req, ctx) {
+    if (req.endpoint === 'embeddings') return embeddings(req, ctx);
     if (req.endpoint !== 'chat.completions')
       throw upstreamError(
         'bad_request',
@@ -51,7 +60,7 @@ export const hunyuanAdapter: ProviderAdapter = {
   },
 };
 
-async function send(ctx: AdapterContext, payload: string): Promise<UpstreamResponse> {
+async function send(ctx: AdapterContext, action: string, payload: string): Promise<UpstreamResponse> {
   const [secretId, secretKey] = ctx.key.split('|');
   if (!secretId || !secretKey)
     throw upstreamError('auth', 0, 'hunyuan: channel key is not "SecretId|SecretKey"', '');
@@ -69,13 +78,13 @@ async function send(ctx: AdapterContext, payload: string): Promise<UpstreamRespo
       secretKey,
       service: 'hunyuan',
       host: url.host,
-      action: ACTION,
+      action,
       payload,
       timestamp,
     }),
     'content-type': HUNYUAN_CONTENT_TYPE,
     host: url.host,
-    'x-tc-action': ACTION,
+    'x-tc-action': action,
     'x-tc-version': VERSION,
     'x-tc-timestamp': String(timestamp),
     'x-tc-region': region,
@@ -94,25 +103,11 @@ async function send(ctx: AdapterContext, payload: string): Promise<UpstreamRespo
 }
 
 async function chat(req: AdapterRequest, ctx: AdapterContext): Promise<AdapterResult> {
-  const res = await send(ctx, JSON.stringify(toHunyuanBody(req.body, req.model, req.stream, ctx.log)));
+  const res = await send(ctx, CHAT, JSON.stringify(toHunyuanBody(req.body, req.model, req.stream, ctx.log)));
   if (!String(res.headers['content-type'] ?? '').includes('text/event-stream')) {
-    const text = await readText(res, ctx);
-    const parsed = parseJson(text);
-    const response = isRecord(parsed) && isRecord(parsed.Response) ? parsed.Response : null;
-    if (response && isRecord(response.Error))
-      throw hunyuanError(
-        String(response.Error.Code ?? ''),
-        String(response.Error.Message ?? ''),
-        String(response.RequestId ?? ''),
-        ctx.key,
-      );
-    if (res.statusCode !== 200 || !response || !Array.isArray(response.Choices))
-      throw upstreamError(
-        res.statusCode >= 500 || res.statusCode === 200 ? 'server' : 'bad_request',
-        res.statusCode,
-        scrub(`hunyuan ${res.statusCode}: ${text.slice(0, 300)}`, ctx.key),
-        '',
-      );
+    const response = await responseOf(res, ctx);
+    if (!Array.isArray(response.Choices))
+      throw upstreamError('server', 502, 'hunyuan: answer without Choices', '');
     if (req.stream) throw upstreamError('server', 502, 'hunyuan: expected an event stream', '');
     return completion(response, req);
   }
@@ -238,4 +233,72 @@ function usageFrom(frame: Record<string, unknown>) {
   const u = frame.Usage;
   if (!isRecord(u)) return null;
   return usageOf(u.PromptTokens, u.CompletionTokens, u.TotalTokens);
+}
+
+/** Reads a JSON answer; a `Response.Error` (sent with HTTP 200) is thrown. */
+async function responseOf(res: UpstreamResponse, ctx: AdapterContext): Promise<Record<string, unknown>> {
+  const text = await readText(res, ctx);
+  const parsed = parseJson(text);
+  const response = isRecord(parsed) && isRecord(parsed.Response) ? parsed.Response : null;
+  if (response && isRecord(response.Error))
+    throw hunyuanError(
+      String(response.Error.Code ?? ''),
+      String(response.Error.Message ?? ''),
+      String(response.RequestId ?? ''),
+      ctx.key,
+    );
+  if (res.statusCode !== 200 || !response)
+    throw upstreamError(
+      res.statusCode >= 500 || res.statusCode === 200 ? 'server' : 'bad_request',
+      res.statusCode,
+      scrub(`hunyuan ${res.statusCode}: ${text.slice(0, 300)}`, ctx.key),
+      '',
+    );
+  return response;
+}
+
+async function embeddings(req: AdapterRequest, ctx: AdapterContext): Promise<AdapterResult> {
+  const input = req.body.input;
+  const texts = typeof input === 'string' ? [input] : Array.isArray(input) ? input : [];
+  if (texts.length === 0 || !texts.every((t) => typeof t === 'string'))
+    throw upstreamError(
+      'bad_request',
+      0,
+      'hunyuan: embeddings input is not text',
+      'This provider takes text input only.',
+    );
+  for (const k of ['dimensions', 'user'])
+    if (req.body[k] !== undefined) ctx.log.debug(`hunyuan: dropped field "${k}" the provider cannot take`);
+  const vectors: number[][] = new Array(texts.length);
+  let prompt = 0;
+  let total = 0;
+  for (let start = 0; start < texts.length; start += EMBED_CONCURRENCY) {
+    await Promise.all(
+      (texts as string[]).slice(start, start + EMBED_CONCURRENCY).map(async (text, offset) => {
+        const response = await responseOf(await send(ctx, EMBED, JSON.stringify({ Input: text })), ctx);
+        const first = Array.isArray(response.Data) && isRecord(response.Data[0]) ? response.Data[0] : {};
+        vectors[start + offset] = Array.isArray(first.Embedding) ? (first.Embedding as number[]) : [];
+        const u = isRecord(response.Usage) ? response.Usage : {};
+        prompt += typeof u.PromptTokens === 'number' ? u.PromptTokens : 0;
+        total += typeof u.TotalTokens === 'number' ? u.TotalTokens : 0;
+      }),
+    );
+  }
+  const base64 = req.body.encoding_format === 'base64';
+  const out: EmbeddingResponse = {
+    object: 'list',
+    data: vectors.map((v, index) => ({
+      object: 'embedding',
+      index,
+      embedding: base64 ? floatsToBase64(v) : v,
+    })),
+    model: req.model,
+    usage: { prompt_tokens: prompt, total_tokens: total || prompt },
+  };
+  return {
+    kind: 'json',
+    status: 200,
+    body: out,
+    usage: { prompt_tokens: prompt, completion_tokens: 0, total_tokens: total || prompt },
+  };
 }

@@ -9,6 +9,7 @@ cnRelaySuite({
   start: () => startMockHunyuan(),
   reply: CN_REPLY,
   config: { region: 'ap-guangzhou' },
+  embeddingModel: 'hunyuan-embedding',
   tools: true,
   badMessages: [],
   badMessageText: /`Messages` is missing/,

@@ -4,6 +4,7 @@ import {
   CN_REPLY,
   CN_REPLY_CHUNKS,
   type CnMock,
+  embeddingOf,
   type CnMockMode,
   type CnRecordedRequest,
   pauseIfAsked,
@@ -55,11 +56,13 @@ export async function startMockHunyuan(opts: { port?: number; mode?: CnMockMode 
         Date.now(),
       );
       if (!check.ok) return fail([check.code, check.message]);
-      if (req.headers['x-tc-action'] !== 'ChatCompletions')
+      const action = req.headers['x-tc-action'];
+      if (action !== 'ChatCompletions' && action !== 'GetEmbedding')
         return fail(['InvalidAction', 'The action is not found.']);
       if (req.headers['x-tc-version'] !== '2023-09-01')
         return fail(['NoSuchVersion', 'The version is not found.']);
       if (mode.error) return fail(ERRORS[mode.error] ?? ERRORS.server_error!);
+      if (action === 'GetEmbedding') return embedding(req, res, requestId, fail);
       return chat(req, res, mode, requestId, fail);
     },
     { port: opts.port, mode: opts.mode },
@@ -136,4 +139,24 @@ async function chat(
     await pauseIfAsked(mode, i);
   }
   res.end();
+}
+
+/** GetEmbedding: one text in `Input` per call (the API does not batch), 1024 dimensions upstream. */
+function embedding(
+  req: CnRecordedRequest,
+  res: ServerResponse,
+  requestId: string,
+  fail: (e: [string, string]) => void,
+) {
+  const input = req.body?.Input;
+  if (typeof input !== 'string' || input === '')
+    return fail(['MissingParameter', 'The parameter `Input` is missing.']);
+  const tokens = promptTokensOf([input]);
+  sendJson(res, 200, {
+    Response: {
+      RequestId: requestId,
+      Data: [{ Embedding: embeddingOf(input), Index: 0, Object: 'embedding' }],
+      Usage: { PromptTokens: tokens, TotalTokens: tokens },
+    },
+  });
 }
