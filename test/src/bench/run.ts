@@ -13,6 +13,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { createCustomer, createOpenAIChannel, createToken } from '../support/fixtures.js';
@@ -231,22 +232,24 @@ async function main(): Promise<void> {
   await stack.api.stop(30_000);
   await sleep(1_000);
 
-  log(`Redis commands per request (${CFG.redisProbeRequests} sequential non-stream requests)`);
-  const redis = new Redis(redisServer.url, { maxRetriesPerRequest: 3 });
-  cleanups.push(() => void redis.disconnect());
-  const idle = await commandDelta(redis, () => sleep(2_000));
+  log(`Redis round trips per request (${CFG.redisProbeRequests} sequential non-stream requests, MONITOR)`);
+  const idle = await countRoundTrips(redisServer.url, () => sleep(2_000));
   let probeMs = 0;
-  const busy = await commandDelta(redis, async () => {
+  const busy = await countRoundTrips(redisServer.url, async () => {
     const t0 = performance.now();
     await sequentialLatency(targets.relay, nonStream, CFG.redisProbeRequests);
     probeMs = performance.now() - t0;
   });
   relayRequests += CFG.redisProbeRequests;
   const perRequest: Record<string, number> = {};
-  for (const [cmd, calls] of Object.entries(busy)) {
-    const background = ((idle[cmd] ?? 0) * probeMs) / 2_000;
+  for (const [cmd, calls] of Object.entries(busy.topLevel)) {
+    const background = ((idle.topLevel[cmd] ?? 0) * probeMs) / idle.ms;
     const n = (calls - background) / CFG.redisProbeRequests;
     if (n > 0.01) perRequest[cmd] = Math.round(n * 100) / 100;
+  }
+  const insideScripts: Record<string, number> = {};
+  for (const [cmd, calls] of Object.entries(busy.inScripts)) {
+    insideScripts[cmd] = Math.round((calls / CFG.redisProbeRequests) * 100) / 100;
   }
 
   log(`throughput at saturation: ${CFG.satConnections} connections × ${CFG.satSeconds} s, alternating`);
@@ -305,11 +308,15 @@ async function main(): Promise<void> {
   let rows = rowsBefore;
   const drainDeadline = Date.now() + 300_000;
   let firstRowAt = 0;
-  while (rows < relayRequests && Date.now() < drainDeadline) {
+  let lastProgress = Date.now();
+  while (rows < relayRequests && Date.now() < drainDeadline && Date.now() - lastProgress < 30_000) {
     await sleep(100);
-    rows = await countRows();
+    const n = await countRows();
+    if (n > rows) lastProgress = Date.now();
+    rows = n;
     if (!firstRowAt && rows > rowsBefore) firstRowAt = performance.now();
   }
+  if (rows < relayRequests) log(`  WARNING: only ${rows - rowsBefore} of ${backlog} records were written`);
   const drainEnd = performance.now();
   const drainSeconds = (drainEnd - (firstRowAt || t0)) / 1000;
   const writerRate = (rows - rowsBefore) / Math.max(0.001, drainSeconds);
@@ -397,7 +404,10 @@ async function main(): Promise<void> {
     `Saturation rounds: relay ${sat.relay.map((s) => s.rps.toFixed(0)).join(', ')}; portkey ${sat.portkey.map((s) => s.rps.toFixed(0)).join(', ')}; direct ${sat.direct.map((s) => s.rps.toFixed(0)).join(', ')} req/s. Relay worker at ${(100 * relaySat.cpuShare).toFixed(0)}% of its core, portkey at ${(100 * portkeySat.cpuShare).toFixed(0)}%.`,
     `Slow streams: ${streams.completed}/${streams.streams} completed, ${streams.errors} errors, ${streams.seconds.toFixed(1)} s; relay worker RSS ${mb(rssBefore)} before, peak ${mb(peakWorkerRss)} (primary ${mb(peakPrimaryRss)}).`,
     `Usage writer: ${rows - rowsBefore} records drained in ${drainSeconds.toFixed(2)} s = ${writerRate.toFixed(0)} records/s.`,
-    `Redis commands per non-stream request: ${JSON.stringify(perRequest)} (total ${redisTotal.toFixed(2)}).`,
+    `Redis round trips per non-stream request: ${JSON.stringify(perRequest)} (total ${redisTotal.toFixed(2)}); commands inside those scripts: ${JSON.stringify(insideScripts)}.`,
+    `Machine load average at the end: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')} (2 cores; other work on the machine skews latency).`,
     `Accounting: ${JSON.stringify(accounting)}.`,
     '',
     '| target | met | measured |',
@@ -426,25 +436,31 @@ function redisServerPid(server: PrivateRedis): number {
   );
 }
 
-/** Calls per command (INFO commandstats) while `during` runs. */
-async function commandDelta(redis: Redis, during: () => Promise<unknown>): Promise<Record<string, number>> {
-  const read = async () => {
-    const info = await redis.info('commandstats');
-    const out: Record<string, number> = {};
-    for (const m of info.matchAll(/cmdstat_([^:]+):calls=(\d+)/g)) out[m[1]] = Number(m[2]);
-    return out;
-  };
-  const before = await read();
+/**
+ * Commands seen by MONITOR while `during` runs, split into round trips (commands sent by a
+ * client) and commands run inside Lua scripts (MONITOR marks their source "lua"); the MONITOR
+ * connection's own traffic is left out.
+ */
+async function countRoundTrips(
+  url: string,
+  during: () => Promise<unknown>,
+): Promise<{ topLevel: Record<string, number>; inScripts: Record<string, number>; ms: number }> {
+  const client = new Redis(url, { maxRetriesPerRequest: 3 });
+  const monitor = await client.monitor();
+  const topLevel: Record<string, number> = {};
+  const inScripts: Record<string, number> = {};
+  monitor.on('monitor', (_time: string, args: string[], source: string) => {
+    const cmd = String(args[0] ?? '').toLowerCase();
+    const bucket = source === 'lua' ? inScripts : topLevel;
+    bucket[cmd] = (bucket[cmd] ?? 0) + 1;
+  });
+  const t0 = performance.now();
   await during();
-  const after = await read();
-  const delta: Record<string, number> = {};
-  for (const [k, v] of Object.entries(after)) {
-    // Our own INFO calls are not the relay's.
-    if (k === 'info') continue;
-    const d = v - (before[k] ?? 0);
-    if (d > 0) delta[k] = d;
-  }
-  return delta;
+  const ms = performance.now() - t0;
+  await sleep(200);
+  monitor.disconnect();
+  client.disconnect();
+  return { topLevel, inScripts, ms };
 }
 
 main()
