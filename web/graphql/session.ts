@@ -11,6 +11,15 @@ export const MeQuery = graphql(`
       quota
       usedQuota
       requestCount
+    }
+  }
+`);
+
+/** Separate from Me: the first-start prompt must not break sign-in if the api lacks the field. */
+export const PasswordStateQuery = graphql(`
+  query PasswordState {
+    me {
+      id
       mustChangePassword
     }
   }
@@ -23,7 +32,6 @@ export const LoginMutation = graphql(`
       user {
         id
         role
-        mustChangePassword
       }
     }
   }

@@ -10,7 +10,6 @@ export interface Me {
   username: string;
   displayName: string | null;
   role: Role;
-  mustChangePassword: boolean;
 }
 
 /** The signed-in user for this request (one api call per request), or null. */
@@ -24,7 +23,6 @@ export const getMe = cache(async (): Promise<Me | null> => {
     username: me.username,
     displayName: me.displayName ?? null,
     role: me.role,
-    mustChangePassword: Boolean(me.mustChangePassword),
   };
 });
 

@@ -27,7 +27,36 @@ const outDir = join(web, 'graphql/generated/');
 let schema = buildSchema(readFileSync(apiSchemaPath, 'utf8'));
 if (existsSync(pendingPath)) {
   const pending = readFileSync(pendingPath, 'utf8');
-  if (pending.replace(/#.*$/gm, '').trim()) schema = extendSchema(schema, parse(pending));
+  if (pending.replace(/#.*$/gm, '').trim())
+    schema = extendSchema(schema, stillPending(schema, parse(pending)));
+}
+
+/**
+ * Drops from pending.graphql whatever the api schema has meanwhile (types, fields, the
+ * subscription root) and says so, so that the file can be trimmed; the rest extends the schema.
+ */
+function stillPending(base, doc) {
+  const landed = [];
+  const definitions = [];
+  for (const def of doc.definitions) {
+    if (def.kind === 'SchemaExtension') {
+      if (base.getSubscriptionType()) landed.push('schema.subscription');
+      else definitions.push(def);
+      continue;
+    }
+    const existing = base.getType(def.name.value);
+    if (!def.kind.endsWith('Extension')) {
+      if (existing) landed.push(def.name.value);
+      else definitions.push(def);
+      continue;
+    }
+    const fields = existing?.getFields?.() ?? {};
+    const missing = def.fields.filter((f) => !(f.name.value in fields));
+    for (const f of def.fields) if (f.name.value in fields) landed.push(`${def.name.value}.${f.name.value}`);
+    if (missing.length) definitions.push({ ...def, fields: missing });
+  }
+  if (landed.length) console.warn(`pending.graphql: now in the api schema, delete: ${landed.join(', ')}`);
+  return { ...doc, definitions };
 }
 
 /** Every graphql(`...`) call in the operation files, verbatim (the preset keys its overloads by text). */

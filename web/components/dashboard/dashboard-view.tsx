@@ -60,6 +60,8 @@ export function DashboardView() {
             : quotaToUsd(r.quota),
   }));
   const errorRate = totals.requests ? (totals.errors / totals.requests) * 100 : 0;
+  // After an error the totals are unknown, not zero.
+  const shown = (v: string) => (daily.error ? '—' : v);
   const adminView = me.role === 'root' || me.role === 'admin';
 
   return (
@@ -85,25 +87,29 @@ export function DashboardView() {
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-5">
         <Stat
           label={t('dashboard.requests')}
-          value={formatNumber(totals.requests, locale)}
-          loading={!daily.data}
+          value={shown(formatNumber(totals.requests, locale))}
+          loading={!daily.data && !daily.error}
         />
         <Stat
           label={t('dashboard.tokens')}
-          value={formatNumber(totals.tokens, locale)}
-          loading={!daily.data}
+          value={shown(formatNumber(totals.tokens, locale))}
+          loading={!daily.data && !daily.error}
         />
         <Stat
           label={t('dashboard.spend')}
-          value={formatUsd(quotaToUsd(totals.quota.toString()), locale)}
-          loading={!daily.data}
+          value={shown(formatUsd(quotaToUsd(totals.quota.toString()), locale))}
+          loading={!daily.data && !daily.error}
         />
         <Stat
           label={t('dashboard.errors')}
-          value={formatNumber(totals.errors, locale)}
-          loading={!daily.data}
+          value={shown(formatNumber(totals.errors, locale))}
+          loading={!daily.data && !daily.error}
         />
-        <Stat label={t('dashboard.errorRate')} value={`${errorRate.toFixed(2)}%`} loading={!daily.data} />
+        <Stat
+          label={t('dashboard.errorRate')}
+          value={shown(`${errorRate.toFixed(2)}%`)}
+          loading={!daily.data && !daily.error}
+        />
       </div>
       {adminView ? (
         <Card>

@@ -1,21 +1,27 @@
 'use client';
-import { useMutation } from '@urql/next';
+import { useMutation, useQuery } from '@urql/next';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { Field, Input } from '@/components/ui/input';
 import { useToast } from '@/components/ui/toast';
-import { ChangePasswordMutation } from '@/graphql/session';
+import { ChangePasswordMutation, PasswordStateQuery } from '@/graphql/session';
 import { friendlyError } from '@/lib/errors';
 import { useT } from '@/lib/i18n/client';
 
-/** First start: the root password was generated and printed to the log; ask for a real one. */
+/**
+ * First start: the root password was generated and printed to the log; ask for a real one.
+ * Shown only when the api says so; if the api cannot answer, the console works without it.
+ */
 export function ChangePasswordPrompt() {
   const t = useT();
   const toast = useToast();
   const router = useRouter();
-  const [open, setOpen] = useState(true);
+  const [state0] = useQuery({ query: PasswordStateQuery });
+  const [dismissed, setDismissed] = useState(false);
+  const open = Boolean(state0.data?.me?.mustChangePassword) && !dismissed;
+  const setOpen = (o: boolean) => setDismissed(!o);
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');

@@ -96,7 +96,7 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
             {children}
           </main>
         </div>
-        {me.mustChangePassword ? <ChangePasswordPrompt /> : null}
+        <ChangePasswordPrompt />
       </div>
     </MeProvider>
   );

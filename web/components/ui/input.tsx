@@ -7,19 +7,22 @@ import type {
 import { cn } from '@/lib/cn';
 
 const field =
-  'w-full rounded-md border border-border bg-surface px-3 text-sm placeholder:text-muted-fg ' +
+  'rounded-md border border-border bg-surface px-3 text-sm placeholder:text-muted-fg ' +
   'focus-visible:outline-2 focus-visible:outline-ring aria-[invalid=true]:border-danger disabled:opacity-50';
 
+/** Full width unless the caller sets a width (there is no class merging: both would apply). */
+const width = (className?: string) => (/(^|\s)(w|min-w|flex)-/.test(className ?? '') ? '' : 'w-full');
+
 export function Input({ className, ...props }: InputHTMLAttributes<HTMLInputElement>) {
-  return <input className={cn(field, 'h-9', className)} {...props} />;
+  return <input className={cn(field, width(className), 'h-9', className)} {...props} />;
 }
 
 export function Textarea({ className, ...props }: TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  return <textarea className={cn(field, 'min-h-20 py-2', className)} {...props} />;
+  return <textarea className={cn(field, width(className), 'min-h-20 py-2', className)} {...props} />;
 }
 
 export function Select({ className, ...props }: SelectHTMLAttributes<HTMLSelectElement>) {
-  return <select className={cn(field, 'h-9', className)} {...props} />;
+  return <select className={cn(field, width(className), 'h-9', className)} {...props} />;
 }
 
 export function Label({ className, ...props }: LabelHTMLAttributes<HTMLLabelElement>) {

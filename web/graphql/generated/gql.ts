@@ -41,8 +41,9 @@ type Documents = {
     "\n  mutation DeleteGroup($id: ID!) {\n    deleteGroup(id: $id)\n  }\n": typeof types.DeleteGroupDocument,
     "\n  query ModelPrices($search: String) {\n    modelPrices(search: $search) {\n      id\n      model\n      modelRatio\n      completionRatio\n      cachedRatio\n      cacheWriteRatio\n      reasoningRatio\n      perCallQuota\n      inputUsdPerMillion\n      outputUsdPerMillion\n    }\n  }\n": typeof types.ModelPricesDocument,
     "\n  mutation UpsertModelPrice($input: ModelPriceInput!) {\n    upsertModelPrice(input: $input) {\n      id\n      model\n      modelRatio\n      completionRatio\n      cachedRatio\n      cacheWriteRatio\n      reasoningRatio\n      perCallQuota\n      inputUsdPerMillion\n      outputUsdPerMillion\n    }\n  }\n": typeof types.UpsertModelPriceDocument,
-    "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      role\n      group\n      quota\n      usedQuota\n      requestCount\n      mustChangePassword\n    }\n  }\n": typeof types.MeDocument,
-    "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      expiresAt\n      user {\n        id\n        role\n        mustChangePassword\n      }\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      role\n      group\n      quota\n      usedQuota\n      requestCount\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query PasswordState {\n    me {\n      id\n      mustChangePassword\n    }\n  }\n": typeof types.PasswordStateDocument,
+    "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      expiresAt\n      user {\n        id\n        role\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ChangePasswordDocument,
     "\n  fragment TokenFields on Token {\n    id\n    userId\n    name\n    keyPrefix\n    status\n    expiresAt\n    unlimited\n    remainQuota\n    usedQuota\n    models\n    ipWhitelist\n    group\n    rpm\n    tpm\n    quotaReset\n    resetAmount\n    lastUsedAt\n    createdAt\n  }\n": typeof types.TokenFieldsFragmentDoc,
@@ -91,8 +92,9 @@ const documents: Documents = {
     "\n  mutation DeleteGroup($id: ID!) {\n    deleteGroup(id: $id)\n  }\n": types.DeleteGroupDocument,
     "\n  query ModelPrices($search: String) {\n    modelPrices(search: $search) {\n      id\n      model\n      modelRatio\n      completionRatio\n      cachedRatio\n      cacheWriteRatio\n      reasoningRatio\n      perCallQuota\n      inputUsdPerMillion\n      outputUsdPerMillion\n    }\n  }\n": types.ModelPricesDocument,
     "\n  mutation UpsertModelPrice($input: ModelPriceInput!) {\n    upsertModelPrice(input: $input) {\n      id\n      model\n      modelRatio\n      completionRatio\n      cachedRatio\n      cacheWriteRatio\n      reasoningRatio\n      perCallQuota\n      inputUsdPerMillion\n      outputUsdPerMillion\n    }\n  }\n": types.UpsertModelPriceDocument,
-    "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      role\n      group\n      quota\n      usedQuota\n      requestCount\n      mustChangePassword\n    }\n  }\n": types.MeDocument,
-    "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      expiresAt\n      user {\n        id\n        role\n        mustChangePassword\n      }\n    }\n  }\n": types.LoginDocument,
+    "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      role\n      group\n      quota\n      usedQuota\n      requestCount\n    }\n  }\n": types.MeDocument,
+    "\n  query PasswordState {\n    me {\n      id\n      mustChangePassword\n    }\n  }\n": types.PasswordStateDocument,
+    "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      expiresAt\n      user {\n        id\n        role\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ChangePasswordDocument,
     "\n  fragment TokenFields on Token {\n    id\n    userId\n    name\n    keyPrefix\n    status\n    expiresAt\n    unlimited\n    remainQuota\n    usedQuota\n    models\n    ipWhitelist\n    group\n    rpm\n    tpm\n    quotaReset\n    resetAmount\n    lastUsedAt\n    createdAt\n  }\n": types.TokenFieldsFragmentDoc,
@@ -239,11 +241,15 @@ export function graphql(source: "\n  mutation UpsertModelPrice($input: ModelPric
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      role\n      group\n      quota\n      usedQuota\n      requestCount\n      mustChangePassword\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      username\n      displayName\n      role\n      group\n      quota\n      usedQuota\n      requestCount\n      mustChangePassword\n    }\n  }\n"];
+export function graphql(source: "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      role\n      group\n      quota\n      usedQuota\n      requestCount\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      username\n      displayName\n      role\n      group\n      quota\n      usedQuota\n      requestCount\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      expiresAt\n      user {\n        id\n        role\n        mustChangePassword\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      expiresAt\n      user {\n        id\n        role\n        mustChangePassword\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query PasswordState {\n    me {\n      id\n      mustChangePassword\n    }\n  }\n"): (typeof documents)["\n  query PasswordState {\n    me {\n      id\n      mustChangePassword\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      expiresAt\n      user {\n        id\n        role\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      expiresAt\n      user {\n        id\n        role\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

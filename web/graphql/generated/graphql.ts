@@ -207,6 +207,22 @@ export type CreateTokenInput = {
   userId?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type CreateUserInput = {
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** Default: "default" */
+  group?: InputMaybe<Scalars['String']['input']>;
+  /** At least 8 characters */
+  password: Scalars['String']['input'];
+  /** Starting balance; default the newUserQuota option */
+  quota?: InputMaybe<Scalars['BigInt']['input']>;
+  /** user (default), sales, admin — up to what your role may give */
+  role?: InputMaybe<Scalars['String']['input']>;
+  rpm?: InputMaybe<Scalars['Int']['input']>;
+  tpm?: InputMaybe<Scalars['Int']['input']>;
+  username: Scalars['String']['input'];
+};
+
 export type CreatedToken = {
   __typename?: 'CreatedToken';
   /** The full key. Shown only in this reply; only its hash is stored. */
@@ -292,12 +308,17 @@ export type ModelPriceInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Adds (or, negative, removes) quota with a reason; recorded as an adjustment and in the audit log. */
+  adjustUserQuota: TopUp;
+  changePassword: Scalars['Boolean']['output'];
   /** Creates a personal access token for scripts. The token is shown only in this reply. */
   createAccessToken: IssuedAccessToken;
   createChannel: Channel;
   createGroup: Group;
   /** Creates a token; the key is in this reply only. */
   createToken: CreatedToken;
+  /** Creates a user; sales create customers, admins also sales, root also admins. */
+  createUser: User;
   /** Deletes channels; returns how many. */
   deleteChannels: Scalars['Int']['output'];
   /** Deletes a group nothing refers to any more. */
@@ -306,6 +327,8 @@ export type Mutation = {
   deleteModelPrices: Scalars['Int']['output'];
   /** Deletes tokens; returns how many. */
   deleteTokens: Scalars['Int']['output'];
+  /** Deletes users with their tokens; returns how many. */
+  deleteUsers: Scalars['Int']['output'];
   /** Disable channels manually; automation never re-enables them. */
   disableChannels: Array<Channel>;
   /** Enable channels (also auto-disabled ones). */
@@ -330,15 +353,26 @@ export type Mutation = {
   updateChannel: Channel;
   updateGroup: Group;
   updateToken: Token;
+  /** Updates a user you manage (yourself: profile and password only). */
+  updateUser: User;
   /** Creates or updates the price of a model. */
   upsertModelPrice: ModelPrice;
-  changePassword: Scalars['Boolean']['output'];
-  createUser: User;
-  updateUser: User;
-  adjustUserQuota: TopUp;
   createPlaygroundToken: PlaygroundToken;
   createRedemptions: Array<Scalars['String']['output']>;
   redeemCode: Scalars['BigInt']['output'];
+};
+
+
+export type MutationAdjustUserQuotaArgs = {
+  amount: Scalars['BigInt']['input'];
+  reason: Scalars['String']['input'];
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationChangePasswordArgs = {
+  currentPassword: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
 };
 
 
@@ -365,6 +399,11 @@ export type MutationCreateTokenArgs = {
 };
 
 
+export type MutationCreateUserArgs = {
+  input: CreateUserInput;
+};
+
+
 export type MutationDeleteChannelsArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
@@ -381,6 +420,11 @@ export type MutationDeleteModelPricesArgs = {
 
 
 export type MutationDeleteTokensArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
+export type MutationDeleteUsersArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
 
@@ -460,32 +504,14 @@ export type MutationUpdateTokenArgs = {
 };
 
 
-export type MutationUpsertModelPriceArgs = {
-  input: ModelPriceInput;
-};
-
-
-export type MutationChangePasswordArgs = {
-  currentPassword: Scalars['String']['input'];
-  newPassword: Scalars['String']['input'];
-};
-
-
-export type MutationCreateUserArgs = {
-  input: CreateUserInput;
-};
-
-
 export type MutationUpdateUserArgs = {
   id: Scalars['ID']['input'];
   input: UpdateUserInput;
 };
 
 
-export type MutationAdjustUserQuotaArgs = {
-  userId: Scalars['ID']['input'];
-  amount: Scalars['BigInt']['input'];
-  reason: Scalars['String']['input'];
+export type MutationUpsertModelPriceArgs = {
+  input: ModelPriceInput;
 };
 
 
@@ -540,8 +566,9 @@ export type Query = {
   tokens: TokenPage;
   /** Newest usage logs you may see (customers: their own). */
   usageLogs: Array<UsageLog>;
-  users: UserPage;
   user: User;
+  /** Users you may manage (sales: customers; admins: sales and customers). */
+  users: UserPage;
   usageDaily: Array<UsageDailyRow>;
   usageTop: Array<UsageTopRow>;
   redemptions: RedemptionPage;
@@ -599,17 +626,17 @@ export type QueryUsageLogsArgs = {
 };
 
 
-export type QueryUsersArgs = {
-  search?: InputMaybe<Scalars['String']['input']>;
-  role?: InputMaybe<Scalars['String']['input']>;
-  status?: InputMaybe<Scalars['String']['input']>;
-  limit?: InputMaybe<Scalars['Int']['input']>;
-  offset?: InputMaybe<Scalars['Int']['input']>;
+export type QueryUserArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
-export type QueryUserArgs = {
-  id: Scalars['ID']['input'];
+export type QueryUsersArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  role?: InputMaybe<Scalars['String']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -686,6 +713,20 @@ export type TokenPage = {
   total: Scalars['Int']['output'];
 };
 
+/** A change of a user’s balance that is not usage */
+export type TopUp = {
+  __typename?: 'TopUp';
+  actorId?: Maybe<Scalars['Int']['output']>;
+  /** Signed quota delta */
+  amount: Scalars['BigInt']['output'];
+  createdAt: Scalars['DateTimeISO']['output'];
+  id: Scalars['ID']['output'];
+  /** topup, adjustment or redemption */
+  kind: Scalars['String']['output'];
+  reason: Scalars['String']['output'];
+  userId: Scalars['Int']['output'];
+};
+
 export type UpdateChannelInput = {
   /** Appends keys */
   addKeys?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -748,6 +789,22 @@ export type UpdateTokenInput = {
   unlimited?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+export type UpdateUserInput = {
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  group?: InputMaybe<Scalars['String']['input']>;
+  password?: InputMaybe<Scalars['String']['input']>;
+  /** Sets the balance to this amount (recorded as an adjustment with quotaReason) */
+  quota?: InputMaybe<Scalars['BigInt']['input']>;
+  /** Why the balance was set (audit log and top-up record) */
+  quotaReason?: InputMaybe<Scalars['String']['input']>;
+  role?: InputMaybe<Scalars['String']['input']>;
+  rpm?: InputMaybe<Scalars['Int']['input']>;
+  /** enabled or disabled */
+  status?: InputMaybe<Scalars['String']['input']>;
+  tpm?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type UsageLog = {
   __typename?: 'UsageLog';
   /** Each try: channelId, status, latencyMs, error */
@@ -786,6 +843,8 @@ export type User = {
   group: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   lastLoginAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Balance as the relay sees it right now (Redis); quota converges to it as usage is written */
+  liveQuota?: Maybe<Scalars['BigInt']['output']>;
   /** Balance in quota units (MySQL; see liveQuota for the relay’s value) */
   quota: Scalars['BigInt']['output'];
   /** Requests served (counter; may exceed 2^31) */
@@ -804,6 +863,12 @@ export type User = {
   mustChangePassword: Scalars['Boolean']['output'];
 };
 
+export type UserPage = {
+  __typename?: 'UserPage';
+  items: Array<User>;
+  total: Scalars['Int']['output'];
+};
+
 /** One event of the channelHealth subscription (shared/src/jobs HealthEvent, flattened). */
 export type ChannelHealthEvent = {
   __typename?: 'ChannelHealthEvent';
@@ -815,48 +880,6 @@ export type ChannelHealthEvent = {
   latencyMs?: Maybe<Scalars['Int']['output']>;
   error?: Maybe<Scalars['String']['output']>;
   at: Scalars['Float']['output'];
-};
-
-export type UserPage = {
-  __typename?: 'UserPage';
-  items: Array<User>;
-  total: Scalars['Int']['output'];
-};
-
-export type CreateUserInput = {
-  username: Scalars['String']['input'];
-  password: Scalars['String']['input'];
-  role?: InputMaybe<Scalars['String']['input']>;
-  group?: InputMaybe<Scalars['String']['input']>;
-  rpm?: InputMaybe<Scalars['Int']['input']>;
-  tpm?: InputMaybe<Scalars['Int']['input']>;
-  displayName?: InputMaybe<Scalars['String']['input']>;
-  email?: InputMaybe<Scalars['String']['input']>;
-  quota?: InputMaybe<Scalars['BigInt']['input']>;
-};
-
-export type UpdateUserInput = {
-  password?: InputMaybe<Scalars['String']['input']>;
-  role?: InputMaybe<Scalars['String']['input']>;
-  group?: InputMaybe<Scalars['String']['input']>;
-  rpm?: InputMaybe<Scalars['Int']['input']>;
-  tpm?: InputMaybe<Scalars['Int']['input']>;
-  status?: InputMaybe<Scalars['String']['input']>;
-  displayName?: InputMaybe<Scalars['String']['input']>;
-  email?: InputMaybe<Scalars['String']['input']>;
-  quota?: InputMaybe<Scalars['BigInt']['input']>;
-  quotaReason?: InputMaybe<Scalars['String']['input']>;
-};
-
-export type TopUp = {
-  __typename?: 'TopUp';
-  id: Scalars['ID']['output'];
-  userId: Scalars['Int']['output'];
-  amount: Scalars['BigInt']['output'];
-  kind: Scalars['String']['output'];
-  reason: Scalars['String']['output'];
-  actorId?: Maybe<Scalars['Int']['output']>;
-  createdAt: Scalars['DateTimeISO']['output'];
 };
 
 export type PlaygroundToken = {
@@ -1105,7 +1128,12 @@ export type UpsertModelPriceMutation = { __typename?: 'Mutation', upsertModelPri
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { __typename?: 'Query', me?: { __typename?: 'User', id: string, username: string, displayName?: string | null, role: string, group: string, quota: string, usedQuota: string, requestCount: number, mustChangePassword: boolean } | null };
+export type MeQuery = { __typename?: 'Query', me?: { __typename?: 'User', id: string, username: string, displayName?: string | null, role: string, group: string, quota: string, usedQuota: string, requestCount: number } | null };
+
+export type PasswordStateQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PasswordStateQuery = { __typename?: 'Query', me?: { __typename?: 'User', id: string, mustChangePassword: boolean } | null };
 
 export type LoginMutationVariables = Exact<{
   username: Scalars['String']['input'];
@@ -1113,7 +1141,7 @@ export type LoginMutationVariables = Exact<{
 }>;
 
 
-export type LoginMutation = { __typename?: 'Mutation', login: { __typename?: 'LoginPayload', expiresAt: string, user: { __typename?: 'User', id: string, role: string, mustChangePassword: boolean } } };
+export type LoginMutation = { __typename?: 'Mutation', login: { __typename?: 'LoginPayload', expiresAt: string, user: { __typename?: 'User', id: string, role: string } } };
 
 export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -1284,8 +1312,9 @@ export const UpdateGroupDocument = {"kind":"Document","definitions":[{"kind":"Op
 export const DeleteGroupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteGroup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteGroup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<DeleteGroupMutation, DeleteGroupMutationVariables>;
 export const ModelPricesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ModelPrices"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"search"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"modelPrices"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"search"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"modelRatio"}},{"kind":"Field","name":{"kind":"Name","value":"completionRatio"}},{"kind":"Field","name":{"kind":"Name","value":"cachedRatio"}},{"kind":"Field","name":{"kind":"Name","value":"cacheWriteRatio"}},{"kind":"Field","name":{"kind":"Name","value":"reasoningRatio"}},{"kind":"Field","name":{"kind":"Name","value":"perCallQuota"}},{"kind":"Field","name":{"kind":"Name","value":"inputUsdPerMillion"}},{"kind":"Field","name":{"kind":"Name","value":"outputUsdPerMillion"}}]}}]}}]} as unknown as DocumentNode<ModelPricesQuery, ModelPricesQueryVariables>;
 export const UpsertModelPriceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpsertModelPrice"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ModelPriceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"upsertModelPrice"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"modelRatio"}},{"kind":"Field","name":{"kind":"Name","value":"completionRatio"}},{"kind":"Field","name":{"kind":"Name","value":"cachedRatio"}},{"kind":"Field","name":{"kind":"Name","value":"cacheWriteRatio"}},{"kind":"Field","name":{"kind":"Name","value":"reasoningRatio"}},{"kind":"Field","name":{"kind":"Name","value":"perCallQuota"}},{"kind":"Field","name":{"kind":"Name","value":"inputUsdPerMillion"}},{"kind":"Field","name":{"kind":"Name","value":"outputUsdPerMillion"}}]}}]}}]} as unknown as DocumentNode<UpsertModelPriceMutation, UpsertModelPriceMutationVariables>;
-export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"group"}},{"kind":"Field","name":{"kind":"Name","value":"quota"}},{"kind":"Field","name":{"kind":"Name","value":"usedQuota"}},{"kind":"Field","name":{"kind":"Name","value":"requestCount"}},{"kind":"Field","name":{"kind":"Name","value":"mustChangePassword"}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
-export const LoginDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Login"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"username"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"password"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"login"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"username"},"value":{"kind":"Variable","name":{"kind":"Name","value":"username"}}},{"kind":"Argument","name":{"kind":"Name","value":"password"},"value":{"kind":"Variable","name":{"kind":"Name","value":"password"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"mustChangePassword"}}]}}]}}]}}]} as unknown as DocumentNode<LoginMutation, LoginMutationVariables>;
+export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"group"}},{"kind":"Field","name":{"kind":"Name","value":"quota"}},{"kind":"Field","name":{"kind":"Name","value":"usedQuota"}},{"kind":"Field","name":{"kind":"Name","value":"requestCount"}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
+export const PasswordStateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PasswordState"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mustChangePassword"}}]}}]}}]} as unknown as DocumentNode<PasswordStateQuery, PasswordStateQueryVariables>;
+export const LoginDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Login"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"username"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"password"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"login"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"username"},"value":{"kind":"Variable","name":{"kind":"Name","value":"username"}}},{"kind":"Argument","name":{"kind":"Name","value":"password"},"value":{"kind":"Variable","name":{"kind":"Name","value":"password"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]}}]} as unknown as DocumentNode<LoginMutation, LoginMutationVariables>;
 export const LogoutDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Logout"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"logout"}}]}}]} as unknown as DocumentNode<LogoutMutation, LogoutMutationVariables>;
 export const ChangePasswordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangePassword"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"currentPassword"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"newPassword"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changePassword"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"currentPassword"},"value":{"kind":"Variable","name":{"kind":"Name","value":"currentPassword"}}},{"kind":"Argument","name":{"kind":"Name","value":"newPassword"},"value":{"kind":"Variable","name":{"kind":"Name","value":"newPassword"}}}]}]}}]} as unknown as DocumentNode<ChangePasswordMutation, ChangePasswordMutationVariables>;
 export const TokensDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Tokens"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"search"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"offset"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tokens"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}},{"kind":"Argument","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"search"}}},{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}},{"kind":"Argument","name":{"kind":"Name","value":"offset"},"value":{"kind":"Variable","name":{"kind":"Name","value":"offset"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TokenFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TokenFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Token"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"keyPrefix"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"unlimited"}},{"kind":"Field","name":{"kind":"Name","value":"remainQuota"}},{"kind":"Field","name":{"kind":"Name","value":"usedQuota"}},{"kind":"Field","name":{"kind":"Name","value":"models"}},{"kind":"Field","name":{"kind":"Name","value":"ipWhitelist"}},{"kind":"Field","name":{"kind":"Name","value":"group"}},{"kind":"Field","name":{"kind":"Name","value":"rpm"}},{"kind":"Field","name":{"kind":"Name","value":"tpm"}},{"kind":"Field","name":{"kind":"Name","value":"quotaReset"}},{"kind":"Field","name":{"kind":"Name","value":"resetAmount"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<TokensQuery, TokensQueryVariables>;
