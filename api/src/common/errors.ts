@@ -21,3 +21,13 @@ export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not
 export const forbidden = (message = 'Not allowed') => new AppError('FORBIDDEN', message);
 export const conflict = (message: string, field?: string) => new AppError('CONFLICT', message, field);
 export const unauthenticated = (message = 'Sign in first') => new AppError('UNAUTHENTICATED', message);
+
+/** A GraphQL ID argument as a positive integer, or BAD_USER_INPUT naming the argument. */
+export function toId(value: string | number, field = 'id'): number {
+  const n = typeof value === 'number' ? value : /^\d{1,10}$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n <= 0 || n > 2_147_483_647)
+    throw badInput(field, `"${value}" is not a valid id`);
+  return n;
+}
+
+export const toIds = (values: (string | number)[], field = 'ids') => values.map((v) => toId(v, field));

@@ -1,6 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { toId, toIds } from '../../common/errors.js';
 import type { GraphqlContext } from '../../graphql/context.js';
 import { Role } from '../../graphql/roles.js';
 import { AuditLog } from './audit-log.entity.js';
@@ -96,7 +97,7 @@ export class AuditLogResolver {
         ...(filter.to ? { $lt: filter.to } : {}),
       };
     }
-    if (before) where.id = { $lt: Number(before) };
+    if (before) where.id = { $lt: toId(before, 'before') };
     const size = Math.min(Math.max(limit, 1), 500);
     const items = await ctx.em.find(AuditLog, where, { orderBy: { id: 'desc' }, limit: size + 1 });
     const more = items.length > size;

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { badInput } from '../../common/errors.js';
+import { badInput, toId, toIds } from '../../common/errors.js';
 import type { GraphqlContext } from '../../graphql/context.js';
 import { AccessToken } from '../access-token/access-token.entity.js';
 import { AccessTokenType, IssuedAccessTokenType } from '../access-token/access-token.type.js';
@@ -84,7 +84,7 @@ export class AuthResolver {
   @Authorized()
   @Mutation(() => Boolean, { description: 'Revokes one of your access tokens.' })
   async revokeAccessToken(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext): Promise<boolean> {
-    await ctx.app.services.auth.revoke(ctx.em, ctx.user!.id, Number(id));
+    await ctx.app.services.auth.revoke(ctx.em, ctx.user!.id, toId(id));
     return true;
   }
 }

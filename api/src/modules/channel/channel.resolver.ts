@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { toId, toIds } from '../../common/errors.js';
 import type { GraphqlContext } from '../../graphql/context.js';
 import { Role } from '../../graphql/roles.js';
 import { Secret } from '../../graphql/secret.js';
@@ -30,7 +31,7 @@ export class ChannelResolver {
   @Authorized(Role.ADMIN)
   @Query(() => ChannelType)
   channel(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext): Promise<Channel> {
-    return ctx.app.services.channels.get(ctx.em, Number(id));
+    return ctx.app.services.channels.get(ctx.em, toId(id));
   }
 
   @Authorized(Role.ADMIN)
@@ -49,13 +50,13 @@ export class ChannelResolver {
     @Arg('input', () => UpdateChannelInput) input: UpdateChannelInput,
     @Ctx() ctx: GraphqlContext,
   ) {
-    return ctx.app.services.channels.update(ctx, Number(id), input);
+    return ctx.app.services.channels.update(ctx, toId(id), input);
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => [ChannelType], { description: 'Enable channels (also auto-disabled ones).' })
   enableChannels(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: GraphqlContext) {
-    return ctx.app.services.channels.setStatus(ctx, ids.map(Number), true, null);
+    return ctx.app.services.channels.setStatus(ctx, toIds(ids), true, null);
   }
 
   @Authorized(Role.ADMIN)
@@ -67,7 +68,7 @@ export class ChannelResolver {
     @Arg('reason', () => String, { nullable: true }) reason: string | null,
     @Ctx() ctx: GraphqlContext,
   ) {
-    return ctx.app.services.channels.setStatus(ctx, ids.map(Number), false, reason);
+    return ctx.app.services.channels.setStatus(ctx, toIds(ids), false, reason);
   }
 
   @Authorized(Role.ADMIN)
@@ -77,13 +78,13 @@ export class ChannelResolver {
     @Arg('priority', () => Int) priority: number,
     @Ctx() ctx: GraphqlContext,
   ) {
-    return ctx.app.services.channels.setPriority(ctx, ids.map(Number), priority);
+    return ctx.app.services.channels.setPriority(ctx, toIds(ids), priority);
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => Int, { description: 'Deletes channels; returns how many.' })
   deleteChannels(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: GraphqlContext) {
-    return ctx.app.services.channels.delete(ctx, ids.map(Number));
+    return ctx.app.services.channels.delete(ctx, toIds(ids));
   }
 
   @Authorized(Role.ADMIN)
@@ -101,14 +102,14 @@ export class ChannelResolver {
     enableIfPassed: boolean,
     @Ctx() ctx: GraphqlContext,
   ) {
-    const channel = await ctx.app.services.channels.get(ctx.em, Number(id));
+    const channel = await ctx.app.services.channels.get(ctx.em, toId(id));
     return ctx.app.services.channelTasks.test(ctx, channel, model, enableIfPassed);
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => [String], { description: 'Lists the upstream’s models (does not change the channel).' })
   async fetchChannelModels(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext) {
-    const channel = await ctx.app.services.channels.get(ctx.em, Number(id));
+    const channel = await ctx.app.services.channels.get(ctx.em, toId(id));
     return ctx.app.services.channelTasks.fetchModels(channel);
   }
 
@@ -117,7 +118,7 @@ export class ChannelResolver {
     description: 'Reads the upstream account balance, where the provider reports one.',
   })
   async refreshChannelBalance(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext) {
-    const channel = await ctx.app.services.channels.get(ctx.em, Number(id));
+    const channel = await ctx.app.services.channels.get(ctx.em, toId(id));
     await ctx.app.services.channelTasks.refreshBalance(ctx, channel);
     return channel;
   }

@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { toId, toIds } from '../../common/errors.js';
 import type { GraphqlContext } from '../../graphql/context.js';
 import { Role } from '../../graphql/roles.js';
 import { Secret } from '../../graphql/secret.js';
@@ -34,13 +35,13 @@ export class GroupResolver {
     @Arg('description', () => String, { nullable: true }) description: string | undefined,
     @Ctx() ctx: GraphqlContext,
   ) {
-    return ctx.app.services.groups.update(ctx, Number(id), ratio, description);
+    return ctx.app.services.groups.update(ctx, toId(id), ratio, description);
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => Boolean, { description: 'Deletes a group nothing refers to any more.' })
   deleteGroup(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext) {
-    return ctx.app.services.groups.delete(ctx, Number(id));
+    return ctx.app.services.groups.delete(ctx, toId(id));
   }
 
   @Secret(Role.ADMIN)

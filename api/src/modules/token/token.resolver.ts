@@ -12,7 +12,7 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import { badInput } from '../../common/errors.js';
+import { badInput, toId, toIds } from '../../common/errors.js';
 import type { GraphqlContext } from '../../graphql/context.js';
 import { BigIntScalar } from '../../graphql/scalars.js';
 import type { Token } from './token.entity.js';
@@ -53,7 +53,7 @@ export class TokenResolver {
   @Authorized()
   @Query(() => TokenType)
   token(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext): Promise<Token> {
-    return ctx.app.services.tokens.get(ctx, Number(id));
+    return ctx.app.services.tokens.get(ctx, toId(id));
   }
 
   @Authorized()
@@ -69,19 +69,19 @@ export class TokenResolver {
     @Arg('input', () => UpdateTokenInput) input: UpdateTokenInput,
     @Ctx() ctx: GraphqlContext,
   ) {
-    return ctx.app.services.tokens.update(ctx, Number(id), input);
+    return ctx.app.services.tokens.update(ctx, toId(id), input);
   }
 
   @Authorized()
   @Mutation(() => CreatedTokenType, { description: 'Replaces the key; the old key stops working at once.' })
   regenerateTokenKey(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext) {
-    return ctx.app.services.tokens.regenerate(ctx, Number(id));
+    return ctx.app.services.tokens.regenerate(ctx, toId(id));
   }
 
   @Authorized()
   @Mutation(() => Int, { description: 'Deletes tokens; returns how many.' })
   deleteTokens(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: GraphqlContext) {
-    return ctx.app.services.tokens.delete(ctx, ids.map(Number));
+    return ctx.app.services.tokens.delete(ctx, toIds(ids));
   }
 
   @Authorized()

@@ -12,6 +12,7 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
+import { toId, toIds } from '../../common/errors.js';
 import type { GraphqlContext } from '../../graphql/context.js';
 import { Role } from '../../graphql/roles.js';
 import { BigIntScalar } from '../../graphql/scalars.js';
@@ -49,7 +50,7 @@ export class UserResolver {
   @Authorized()
   @Query(() => UserType)
   user(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext): Promise<User> {
-    return ctx.app.services.users.get(ctx, Number(id));
+    return ctx.app.services.users.get(ctx, toId(id));
   }
 
   @Authorized(Role.SALES)
@@ -69,13 +70,13 @@ export class UserResolver {
     @Arg('input', () => UpdateUserInput) input: UpdateUserInput,
     @Ctx() ctx: GraphqlContext,
   ) {
-    return ctx.app.services.users.update(ctx, Number(id), input);
+    return ctx.app.services.users.update(ctx, toId(id), input);
   }
 
   @Authorized(Role.SALES)
   @Mutation(() => Int, { description: 'Deletes users with their tokens; returns how many.' })
   deleteUsers(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: GraphqlContext) {
-    return ctx.app.services.users.delete(ctx, ids.map(Number));
+    return ctx.app.services.users.delete(ctx, toIds(ids));
   }
 
   @Authorized(Role.SALES)
@@ -89,8 +90,8 @@ export class UserResolver {
     @Arg('reason', () => String) reason: string,
     @Ctx() ctx: GraphqlContext,
   ) {
-    await ctx.app.services.users.get(ctx, Number(userId));
-    return ctx.app.services.users.changeQuota(ctx, Number(userId), amount, 'adjustment', reason);
+    await ctx.app.services.users.get(ctx, toId(userId, 'userId'));
+    return ctx.app.services.users.changeQuota(ctx, toId(userId, 'userId'), amount, 'adjustment', reason);
   }
 
   @Authorized()
