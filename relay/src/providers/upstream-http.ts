@@ -2,6 +2,7 @@ import { errors as undiciErrors, request } from 'undici';
 import type { AdapterContext, UpstreamErrorInfo } from './contract.js';
 import { UpstreamError } from './contract.js';
 import { SseDecoder, type SseEvent } from '../streaming/sse-decoder.js';
+import { sanitizeUpstreamMessage } from './openai/openai-error.js';
 
 /**
  * Small helpers the native adapters (anthropic, gemini, azure) share: one POST/GET through the
@@ -92,9 +93,12 @@ export function scrub(text: string, key: string): string {
     .replace(/\b(?:sk-ant-|sk-|AIza)[A-Za-z0-9_-]{8,}/g, '[redacted]');
 }
 
-/** Same as {@link scrub}, and URLs removed entirely: for messages a client will read. */
+/**
+ * Same as {@link scrub}, then the OpenAI adapter's client sanitizer (URLs, IP addresses and
+ * internal host names removed): for messages a client will read.
+ */
 export function clientSafe(text: string, key: string, max = 500): string {
-  const out = scrub(text, key).replace(/\b(?:https?|wss?):\/\/[^\s"'<>)]+/gi, '[url]');
+  const out = sanitizeUpstreamMessage(scrub(text, key));
   return out.length > max ? `${out.slice(0, max)}…` : out;
 }
 

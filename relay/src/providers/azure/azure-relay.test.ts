@@ -1,5 +1,6 @@
 import { type AzureMock, startAzureMock } from '@switchboard/test/mock-upstreams/azure/server';
 import OpenAI from 'openai';
+import type { UsageRecord } from '@switchboard/shared/usage';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RelayFixture } from '../../testing/relay-fixture.js';
 
@@ -112,7 +113,7 @@ describe('azure through the relay', () => {
       messages: [{ role: 'user', content: 'hello' }],
     });
     expect(r.choices[0]!.message.content).toBe('Hello! You said: hello');
-    const rec = (await fx.usageRecords()).find((x) => x.model === 'gpt-4o-failover')!;
+    const rec = await recordFor(fx, 'gpt-4o-failover');
     expect(rec.attempts.map((a) => a.channelId)).toEqual([2, 3]);
 
     const err = await client.chat.completions
@@ -121,3 +122,14 @@ describe('azure through the relay', () => {
     expect(err).toBeInstanceOf(OpenAI.RateLimitError);
   });
 });
+
+/** The usage record of the request made for `model` (records are written just after the reply). */
+async function recordFor(fx: RelayFixture, model: string): Promise<UsageRecord> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const rec = (await fx.usageRecords()).find((r) => r.model === model);
+    if (rec) return rec;
+    if (Date.now() > deadline) throw new Error(`no usage record for ${model}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}

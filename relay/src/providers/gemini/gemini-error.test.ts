@@ -66,6 +66,7 @@ describe('geminiError classification', () => {
     expect(e.info.detail).not.toContain('AIzaSecretKey123');
     expect(e.info.message).not.toContain('AIzaSecretKey123');
     expect(e.info.message).not.toContain('internal.example');
+    expect(e.info.message).not.toContain('10.1.2.3');
     expect(e.info.status).toBe(400);
   });
 });
