@@ -168,13 +168,16 @@ describe('thin slice: GraphQL → config push → relay → upstream → usage i
 
   it('lists the usage through GraphQL', async () => {
     showLogs();
-    const data = await root.gql<{ usageLogs: { requestId: string; stream: boolean; quota: string }[] }>(
-      'query Logs($tokenId: Int) { usageLogs(tokenId: $tokenId, limit: 10) { requestId stream quota } }',
-      { tokenId: Number(token.id) },
+    const data = await root.gql<{
+      usageLogs: { edges: { node: { requestId: string; stream: boolean; quota: string } }[] };
+    }>(
+      'query Logs($filter: UsageLogFilter) { usageLogs(filter: $filter, first: 10) { edges { node { requestId stream quota } } } }',
+      { filter: { tokenId: Number(token.id) } },
     );
-    expect(data.usageLogs).toHaveLength(2);
-    expect(data.usageLogs.map((l) => l.stream).sort()).toEqual([false, true]);
-    expect(data.usageLogs.every((l) => BigInt(l.quota) > 0n)).toBe(true);
+    const logs = data.usageLogs.edges.map((e) => e.node);
+    expect(logs).toHaveLength(2);
+    expect(logs.map((l) => l.stream).sort()).toEqual([false, true]);
+    expect(logs.every((l) => BigInt(l.quota) > 0n)).toBe(true);
   });
 
   it('refuses an unknown key with OpenAI’s 401 error shape', async () => {
