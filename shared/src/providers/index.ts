@@ -190,9 +190,9 @@ export const PROVIDERS: ProviderInfo[] = [
     keyFormat: 'sk-…',
     keyParts: 1,
     openaiCompatible: false,
-    capabilities: ['chat', 'stream', 'tools', 'embeddings'],
+    capabilities: ['chat', 'stream', 'tools', 'vision', 'embeddings'],
     fields: [],
-    suggestedModels: ['qwen-plus', 'qwen-turbo', 'qwen-max', 'text-embedding-v3'],
+    suggestedModels: ['qwen-plus', 'qwen-turbo', 'qwen-max', 'qwen-vl-plus', 'text-embedding-v3'],
   },
   {
     type: 'zhipu',

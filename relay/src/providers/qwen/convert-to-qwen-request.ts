@@ -1,3 +1,4 @@
+import type { ChatMessage } from '@switchboard/shared/openai';
 import type { AdapterLogger } from '../contract.js';
 import { contentText, maxTokensOf, messagesOf, restOf } from '../cn-common/message-text.js';
 
@@ -25,16 +26,43 @@ const DROPPED = new Set([
   'function_call',
 ]);
 
+/**
+ * Vision models (qwen-vl, qvq) are served by the multimodal-generation endpoint, whose message
+ * content is a list of {text} / {image} items; DashScope fetches image URLs (and reads data
+ * URLs) itself, so nothing is fetched here.
+ */
+export function isQwenMultimodal(model: string): boolean {
+  return /^(qwen[\d.]*-vl|qvq)/i.test(model);
+}
+
+function multimodalContent(
+  content: ChatMessage['content'],
+  log: AdapterLogger,
+): Array<Record<string, string>> {
+  if (typeof content === 'string') return [{ text: content }];
+  if (!Array.isArray(content)) return [];
+  const out: Array<Record<string, string>> = [];
+  for (const part of content) {
+    if (part.type === 'text' && typeof part.text === 'string') out.push({ text: part.text });
+    else if (part.type === 'image_url') {
+      const url = (part as { image_url?: { url?: string } }).image_url?.url;
+      if (url) out.push({ image: url });
+    } else log.debug(`qwen: dropped a "${part.type}" content part the provider cannot take`);
+  }
+  return out;
+}
+
 export function toQwenChatBody(
   body: Record<string, unknown>,
   model: string,
   stream: boolean,
   log: AdapterLogger,
 ): Record<string, unknown> {
+  const multimodal = isQwenMultimodal(model);
   const messages = messagesOf(body).map((m) => {
     const out: Record<string, unknown> = {
       role: m.role === 'developer' ? 'system' : m.role === 'function' ? 'tool' : m.role,
-      content: contentText(m.content, log, 'qwen'),
+      content: multimodal ? multimodalContent(m.content, log) : contentText(m.content, log, 'qwen'),
     };
     if (m.tool_calls) out.tool_calls = m.tool_calls;
     if (m.tool_call_id) out.tool_call_id = m.tool_call_id;

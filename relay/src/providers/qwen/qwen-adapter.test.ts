@@ -248,4 +248,42 @@ describe('qwen adapter against the mock DashScope API', () => {
     expect(Buffer.from(data[0]!.embedding, 'base64').length).toBe(16);
     expect(r.usage?.prompt_tokens).toBe(3);
   });
+
+  it('vision: qwen-vl goes to multimodal-generation with {text}/{image} items; text models drop images', async () => {
+    const image = { type: 'image_url', image_url: { url: 'https://example.com/cat.png' } };
+    const messages = [
+      { role: 'system', content: 'Be brief.' },
+      { role: 'user', content: [{ type: 'text', text: 'What is it?' }, image] },
+    ];
+    const vl: AdapterRequest = {
+      ...chatReq(false),
+      model: 'qwen-vl-plus',
+      body: { model: 'qwen-vl-plus', messages },
+    };
+    const r = await qwenAdapter.execute(vl, ctx);
+    if (r.kind !== 'json') throw new Error('expected json');
+    expect((r.body as { choices: Array<{ message: { content: string } }> }).choices[0]!.message.content).toBe(
+      '你好，我是模拟助手。',
+    );
+    expect(mock.requests[0]!.path).toBe('/api/v1/services/aigc/multimodal-generation/generation');
+    expect((mock.requests[0]!.body!.input as { messages: unknown }).messages).toEqual([
+      { role: 'system', content: [{ text: 'Be brief.' }] },
+      { role: 'user', content: [{ text: 'What is it?' }, { image: 'https://example.com/cat.png' }] },
+    ]);
+    const s = await qwenAdapter.execute({ ...vl, stream: true, body: { ...vl.body, stream: true } }, ctx);
+    if (s.kind !== 'stream') throw new Error('expected stream');
+    expect((await collect(s.parts)).map((c) => c.choices[0]?.delta.content ?? '').join('')).toBe(
+      '你好，我是模拟助手。',
+    );
+
+    const debug: string[] = [];
+    const logged = testAdapterContext({ type: 'qwen', baseUrl: mock.url }, QWEN_TEST_KEY, {
+      log: { debug: (m) => debug.push(m), warn: (m) => debug.push(m) },
+    });
+    await qwenAdapter.execute(chatReq(false, { messages }), logged);
+    expect(
+      (mock.requests.at(-1)!.body!.input as { messages: Array<{ content: unknown }> }).messages[1]!.content,
+    ).toBe('What is it?');
+    expect(debug.join('\n')).toContain('dropped a "image_url" content part');
+  });
 });

@@ -25,7 +25,7 @@ import {
   sendUpstream,
   sseEvents,
 } from '../upstream-http.js';
-import { toQwenChatBody } from './convert-to-qwen-request.js';
+import { isQwenMultimodal, toQwenChatBody } from './convert-to-qwen-request.js';
 import { qwenError } from './qwen-error.js';
 
 /**
@@ -34,6 +34,7 @@ import { qwenError } from './qwen-error.js';
  * embeddings at `/api/v1/services/embeddings/text-embedding/text-embedding`.
  */
 const CHAT_PATH = '/api/v1/services/aigc/text-generation/generation';
+const MULTIMODAL_PATH = '/api/v1/services/aigc/multimodal-generation/generation';
 const EMBED_PATH = '/api/v1/services/embeddings/text-embedding/text-embedding';
 
 type ToolCallDelta = NonNullable<ChatCompletionChunk['choices'][number]['delta']['tool_calls']>[number];
@@ -64,7 +65,8 @@ function headers(ctx: AdapterContext, stream: boolean): Record<string, string> {
 
 async function chat(req: AdapterRequest, ctx: AdapterContext): Promise<AdapterResult> {
   const body = toQwenChatBody(req.body, req.model, req.stream, ctx.log);
-  const res = await sendUpstream(ctx, joinUrl(ctx.channel.baseUrl, CHAT_PATH), {
+  const path = isQwenMultimodal(req.model) ? MULTIMODAL_PATH : CHAT_PATH;
+  const res = await sendUpstream(ctx, joinUrl(ctx.channel.baseUrl, path), {
     method: 'POST',
     headers: headers(ctx, req.stream),
     body,
@@ -100,7 +102,7 @@ function completion(parsed: Record<string, unknown>, req: AdapterRequest): Adapt
   const msg = isRecord(choice.message) ? choice.message : {};
   const message: Record<string, unknown> = {
     role: 'assistant',
-    content: typeof msg.content === 'string' ? msg.content : null,
+    content: textOf(msg.content),
   };
   if (typeof msg.reasoning_content === 'string' && msg.reasoning_content)
     message.reasoning_content = msg.reasoning_content;
@@ -172,7 +174,7 @@ async function* relay(
     const msg = isRecord(choice.message) ? choice.message : {};
     const reasoning = b.reasoning(typeof msg.reasoning_content === 'string' ? msg.reasoning_content : null);
     if (reasoning) yield reasoning;
-    const content = b.content(typeof msg.content === 'string' ? msg.content : null);
+    const content = b.content(textOf(msg.content));
     if (content) yield content;
     if (Array.isArray(msg.tool_calls)) {
       const calls = b.toolCalls(msg.tool_calls.filter(isRecord).map(toolCallDelta));
@@ -184,6 +186,13 @@ async function* relay(
     frame = next.done ? undefined : next.value;
   }
   yield* b.closing(finish ?? 'stop', req.clientWantsStreamUsage);
+}
+
+/** Text models answer a string; multimodal ones a list of {text} items. */
+function textOf(content: unknown): string | null {
+  if (typeof content === 'string') return content;
+  if (!Array.isArray(content)) return null;
+  return content.map((c) => (isRecord(c) && typeof c.text === 'string' ? c.text : '')).join('');
 }
 
 function toolCallDelta(c: Record<string, unknown>, i: number): ToolCallDelta {

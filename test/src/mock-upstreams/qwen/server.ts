@@ -57,7 +57,9 @@ export async function startMockQwen(opts: MockQwenOptions = {}): Promise<CnMock>
       if (auth !== `Bearer ${apiKey}` || mode.error === 'auth') return error(res, ERRORS.auth!, requestId);
       if (forced) return error(res, forced, requestId);
       if (req.path === '/api/v1/services/aigc/text-generation/generation')
-        return generation(req, res, mode, requestId);
+        return generation(req, res, mode, requestId, false);
+      if (req.path === '/api/v1/services/aigc/multimodal-generation/generation')
+        return generation(req, res, mode, requestId, true);
       if (req.path === '/api/v1/services/embeddings/text-embedding/text-embedding')
         return embedding(req, res, requestId);
       sendJson(res, 404, { code: 'NotFound', message: 'Not Found', request_id: requestId });
@@ -74,20 +76,34 @@ function error(
   sendJson(res, status, { code, message, request_id: requestId });
 }
 
-async function generation(req: CnRecordedRequest, res: ServerResponse, mode: CnMockMode, requestId: string) {
+/**
+ * Text generation, or multimodal generation (qwen-vl): there every message's content is a list
+ * of {text} / {image} items, and so is the answer's.
+ */
+async function generation(
+  req: CnRecordedRequest,
+  res: ServerResponse,
+  mode: CnMockMode,
+  requestId: string,
+  multimodal: boolean,
+) {
   const body = req.body ?? {};
   const input = (body.input ?? {}) as Record<string, unknown>;
   const parameters = (body.parameters ?? {}) as Record<string, unknown>;
   if (typeof body.model !== 'string' || !Array.isArray(input.messages) || input.messages.length === 0)
     return error(res, [400, 'InvalidParameter', 'Input or messages is missing'], requestId);
   for (const m of input.messages as Array<Record<string, unknown>>)
-    if (typeof m.content !== 'string' || !['system', 'user', 'assistant', 'tool'].includes(String(m.role)))
+    if (
+      (multimodal ? !validMultimodal(m.content) : typeof m.content !== 'string') ||
+      !['system', 'user', 'assistant', 'tool'].includes(String(m.role))
+    )
       return error(
         res,
-        [400, 'InvalidParameter', 'Role must be in [user, assistant, system, tool]'],
+        [400, 'InvalidParameter', 'Role must be in [user, assistant, system, tool] and content well-formed'],
         requestId,
       );
-  const prompt = promptTokensOf(textsOf(input.messages));
+  const prompt = promptTokensOf(multimodal ? multimodalTexts(input.messages) : textsOf(input.messages));
+  const answer = (text: string) => (multimodal ? [{ text }] : text);
   const messageFormat = parameters.result_format === 'message';
   const lastRole = (input.messages as Array<Record<string, unknown>>).at(-1)?.role;
   const tools =
@@ -124,7 +140,7 @@ async function generation(req: CnRecordedRequest, res: ServerResponse, mode: CnM
             },
           ],
         }
-      : { role: 'assistant', content: CN_REPLY };
+      : { role: 'assistant', content: answer(CN_REPLY) };
     return sendJson(res, 200, {
       output: { choices: [{ finish_reason: tools ? 'tool_calls' : 'stop', message }] },
       usage: usage(3),
@@ -155,7 +171,7 @@ async function generation(req: CnRecordedRequest, res: ServerResponse, mode: CnM
               : { index: 0, id: '', type: 'function', function: { arguments: text } },
           ],
         }
-      : { role: 'assistant', content: text };
+      : { role: 'assistant', content: answer(text) };
     const data = messageFormat
       ? { output: { choices: [{ message, finish_reason: last ? (tools ? 'tool_calls' : 'stop') : 'null' }] } }
       : { output: { text, finish_reason: last ? 'stop' : 'null' } };
@@ -189,4 +205,22 @@ function embedding(req: CnRecordedRequest, res: ServerResponse, requestId: strin
     usage: { total_tokens: promptTokensOf(texts as string[]) },
     request_id: requestId,
   });
+}
+
+function validMultimodal(content: unknown): boolean {
+  return (
+    Array.isArray(content) &&
+    content.every(
+      (c) =>
+        typeof c === 'object' && c !== null && (typeof c.text === 'string' || typeof c.image === 'string'),
+    )
+  );
+}
+
+/** Text items count as text; each image as a fixed 100 tokens. */
+function multimodalTexts(messages: unknown): string[] {
+  const out: string[] = [];
+  for (const m of messages as Array<{ content: Array<{ text?: string; image?: string }> }>)
+    for (const c of m.content) out.push(c.text ?? 'i'.repeat(100));
+  return out;
 }
