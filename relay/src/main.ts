@@ -47,6 +47,10 @@ if (cluster.isPrimary && env.RELAY_WORKERS > 0) {
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 } else {
+  // A stray rejection must not take down a worker serving other streams.
+  process.on('unhandledRejection', (err) =>
+    log.error('unhandled rejection', { error: String((err as Error)?.stack ?? err) }),
+  );
   startRelayWorker(env, log)
     .then((worker) => {
       if (env.RELAY_WORKERS === 0) log.info('relay listening', { port: worker.port, workers: 0 });

@@ -67,7 +67,7 @@ export async function deliverStream(
   if (opts.keepAliveMs > 0) {
     timer = setInterval(
       () => {
-        if (performance.now() - last >= opts.keepAliveMs && !res.writableEnded) {
+        if (performance.now() - last >= opts.keepAliveMs && !res.writableEnded && !res.destroyed) {
           res.write(': keep-alive\n\n');
           last = performance.now();
         }
