@@ -83,6 +83,7 @@ export async function toGeminiRequest(
   if (num(body.seed) !== undefined) gen.seed = body.seed;
   const stop = typeof body.stop === 'string' ? [body.stop] : Array.isArray(body.stop) ? body.stop : [];
   if (stop.length > 0) gen.stopSequences = stop.slice(0, 5);
+  if (stop.length > 5) ctx.log.debug('gemini: kept the first 5 stop sequences', { given: stop.length });
   const format = isRecord(body.response_format) ? body.response_format : null;
   if (format?.type === 'json_object') gen.responseMimeType = 'application/json';
   if (format?.type === 'json_schema') {

@@ -86,6 +86,8 @@ export async function startAnthropicMock(
       return error(res, 401, 'authentication_error', 'invalid x-api-key');
     if (!req.headers['anthropic-version'])
       return error(res, 400, 'invalid_request_error', 'anthropic-version: header is required');
+    if (!['2023-06-01', '2023-01-01'].includes(String(req.headers['anthropic-version'])))
+      return error(res, 400, 'invalid_request_error', 'anthropic-version: invalid version');
     if (req.method === 'GET' && url.pathname === '/v1/models') return models(res);
     if (req.method !== 'POST' || url.pathname !== '/v1/messages')
       return error(res, 404, 'not_found_error', 'Not found');
