@@ -5,7 +5,14 @@ import type { Usage } from '@switchboard/shared/openai';
  * is located from the end and only that slice is parsed (fall back to a full parse).
  */
 export function extractUsage(body: Buffer | string): Usage | null {
-  const text = typeof body === 'string' ? body : body.toString('utf8');
+  // Large bodies (embeddings) are searched as bytes: only the tail from "usage" is decoded.
+  if (Buffer.isBuffer(body)) {
+    const at = body.lastIndexOf('"usage"');
+    if (at === -1) return null;
+    const usage = extractUsage(body.subarray(at).toString('utf8'));
+    return usage ?? extractFromFull(body.toString('utf8'));
+  }
+  const text = body;
   const at = text.lastIndexOf('"usage"');
   if (at === -1) return null;
   const open = text.indexOf('{', at);
@@ -18,6 +25,10 @@ export function extractUsage(body: Buffer | string): Usage | null {
       /* fall through */
     }
   }
+  return null;
+}
+
+function extractFromFull(text: string): Usage | null {
   try {
     return normalizeUsage((JSON.parse(text) as { usage?: unknown }).usage);
   } catch {
