@@ -108,7 +108,8 @@ export class ConfigStore {
     }
     switch (msg.kind) {
       case 'snapshot':
-        if (!this.index || msg.version > this.index.version) void this.resync();
+        // Also when Redis had lost the snapshot: a rebuild may republish the same version.
+        if (!this.index || !this.snapshotPresent || msg.version > this.index.version) void this.resync();
         break;
       case 'tokens':
         this.events.onTokens(msg.keyHashes);
