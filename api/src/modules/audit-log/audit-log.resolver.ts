@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import { toId, toIds } from '../../common/errors.js';
+import { toId } from '../../common/errors.js';
 import type { GraphqlContext } from '../../graphql/context.js';
 import { Role } from '../../graphql/roles.js';
 import { AuditLog } from './audit-log.entity.js';

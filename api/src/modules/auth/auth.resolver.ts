@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { badInput, toId, toIds } from '../../common/errors.js';
+import { badInput, toId } from '../../common/errors.js';
 import type { GraphqlContext } from '../../graphql/context.js';
 import { AccessToken } from '../access-token/access-token.entity.js';
 import { AccessTokenType, IssuedAccessTokenType } from '../access-token/access-token.type.js';
