@@ -117,7 +117,15 @@ export async function startRelayWorker(
       await handler(deps, req, res, rc);
     } catch (err) {
       if (err instanceof RelayError) sendError(res, err);
-      else {
+      else if (isStoreUnavailable(err)) {
+        log.warn('redis unavailable', { requestId: rc.requestId, error: String(err) });
+        sendError(
+          res,
+          new RelayError('not_ready', 'The gateway cannot reach its store right now. Retry shortly.', {
+            'retry-after': '2',
+          }),
+        );
+      } else {
         log.error('unhandled request error', {
           requestId: rc.requestId,
           error: String((err as Error)?.stack ?? err),
@@ -157,6 +165,18 @@ export async function startRelayWorker(
       await bullConnection.quit().catch(() => bullConnection.disconnect());
     },
   };
+}
+
+/** ioredis failures (Redis down or restarting): the request was not admitted, so 503. */
+function isStoreUnavailable(err: unknown): boolean {
+  const e = err as { name?: string; message?: string; code?: string };
+  return (
+    e?.name === 'MaxRetriesPerRequestError' ||
+    e?.code === 'ECONNREFUSED' ||
+    /Connection is closed|ECONNREFUSED|ETIMEDOUT|LOADING|CLUSTERDOWN|Stream isn't writeable/.test(
+      String(e?.message),
+    )
+  );
 }
 
 function cors(res: ServerResponse, origin: string, allowed: string[]): void {
