@@ -286,4 +286,20 @@ describe('qwen adapter against the mock DashScope API', () => {
     ).toBe('What is it?');
     expect(debug.join('\n')).toContain('dropped a "image_url" content part');
   });
+
+  it('client abort mid-stream stops reading at once and is not retryable', async () => {
+    mock.setMode({ pauseAfterChunks: 1, pauseMs: 2000 });
+    const ac = new AbortController();
+    const c = testAdapterContext({ type: 'qwen', baseUrl: mock.url }, QWEN_TEST_KEY, { signal: ac.signal });
+    const r = await qwenAdapter.execute(chatReq(true), c);
+    if (r.kind !== 'stream') throw new Error('expected stream');
+    const it = r.parts[Symbol.asyncIterator]();
+    await it.next();
+    const started = Date.now();
+    setTimeout(() => ac.abort(), 50);
+    const err = await errorOf(it.next());
+    expect(err.info.retryable).toBe(false);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(r.completionText()).toBe('你好');
+  });
 });

@@ -205,4 +205,21 @@ describe('spark adapter against the mock Spark WebSocket API', () => {
     expect(err.info.retryable).toBe(false);
     expect(Date.now() - started).toBeLessThan(1000);
   });
+
+  it('a silence longer than the channel idle timeout ends the stream with a retryable 504', async () => {
+    mock.setMode({ pauseAfterChunks: 1, pauseMs: 1500 });
+    const c = testAdapterContext(
+      {
+        type: 'spark',
+        baseUrl: mock.url,
+        timeouts: { connectMs: 2000, firstByteMs: 2000, streamIdleMs: 300 },
+      },
+      KEY,
+    );
+    const r = await sparkAdapter.execute(chatReq(true), c);
+    if (r.kind !== 'stream') throw new Error('expected stream');
+    const err = await errorOf(collect(r.parts));
+    expect(err.info).toMatchObject({ status: 504, retryable: true, code: 'upstream_timeout' });
+    expect(r.completionText()).toBe('你好');
+  });
 });
