@@ -44,6 +44,7 @@ export const AUTHORIZATION_POLICY: Record<string, Access> = {
   'Channel.headers': 'admin',
   'Channel.config': 'admin',
   'Query.providers': 'signedIn',
+  'Query.availableModels': 'signedIn',
   // groups and pricing
   'Query.groups': 'signedIn',
   'Mutation.createGroup': 'admin',

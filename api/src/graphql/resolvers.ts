@@ -1,4 +1,5 @@
 import type { NonEmptyArray } from 'type-graphql';
+import { AbilityResolver } from '../modules/ability/ability.resolver.js';
 import { AuditLogResolver } from '../modules/audit-log/audit-log.resolver.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { ChannelResolver } from '../modules/channel/channel.resolver.js';
@@ -15,6 +16,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   AuthResolver,
   UserResolver,
   ChannelResolver,
+  AbilityResolver,
   GroupResolver,
   ModelPriceResolver,
   OptionResolver,
