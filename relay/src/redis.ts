@@ -10,7 +10,20 @@ export type RedisClient = Redis | Cluster;
 export function createRedis(
   env: Pick<RelayEnv, 'REDIS_URL' | 'REDIS_CLUSTER_NODES'>,
   forBull = false,
+  onError: (err: Error) => void = () => {},
 ): RedisClient {
+  const client = connect(env, forBull);
+  // Connection errors repeat on every retry while Redis is down: report the first of each burst.
+  let last = 0;
+  client.on('error', (err: Error) => {
+    if (Date.now() - last < 10_000) return;
+    last = Date.now();
+    onError(err);
+  });
+  return client;
+}
+
+function connect(env: Pick<RelayEnv, 'REDIS_URL' | 'REDIS_CLUSTER_NODES'>, forBull: boolean): RedisClient {
   const options: RedisOptions = {
     maxRetriesPerRequest: forBull ? null : 2,
     enableAutoPipelining: !forBull,

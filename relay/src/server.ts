@@ -39,9 +39,10 @@ export async function startRelayWorker(
   log: Logger = createLogger(env.LOG_LEVEL),
 ): Promise<RelayWorker> {
   const keys = redisKeys(env.REDIS_PREFIX);
-  const redis = createRedis(env);
-  const subscriber = createRedis(env);
-  const bullConnection = createRedis(env, true);
+  const onRedisError = (err: Error) => log.warn('redis connection error', { error: String(err) });
+  const redis = createRedis(env, false, onRedisError);
+  const subscriber = createRedis(env, false, onRedisError);
+  const bullConnection = createRedis(env, true, onRedisError);
   const auth = new TokenAuthenticator(redis, keys, env.RELAY_TOKEN_CACHE_SIZE, env.RELAY_TOKEN_CACHE_TTL_MS);
   const dispatchers = new Dispatchers();
   const config = new ConfigStore(

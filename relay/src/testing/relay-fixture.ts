@@ -52,10 +52,14 @@ export class RelayFixture {
   port = 0;
   childLog = '';
 
-  constructor(tag: string) {
+  readonly redisUrl: string;
+
+  constructor(tag: string, redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379') {
     this.prefix = `${process.env.REDIS_PREFIX ?? 'sbt:relay:'}${tag}${randomBytes(2).toString('hex')}:`;
     this.keys = redisKeys(this.prefix);
-    this.redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+    this.redisUrl = redisUrl;
+    this.redis = new Redis(redisUrl);
+    this.redis.on('error', () => {});
   }
 
   get url(): string {
@@ -67,7 +71,7 @@ export class RelayFixture {
 
   env(extra: Record<string, string> = {}): Record<string, string> {
     return {
-      REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      REDIS_URL: this.redisUrl,
       REDIS_PREFIX: this.prefix,
       SECRET_KEY: this.secret,
       USAGE_SHARDS: String(USAGE_SHARDS),
