@@ -13,9 +13,10 @@ import { sendChat } from '../support/traffic.js';
 import { waitFor } from '../support/wait.js';
 
 /**
- * Redis comes back empty (a private redis-server without persistence, restarted): the relay
- * answers 503 with retry-after — never 401 — until the api has rebuilt the snapshot, the token
- * records and the balances from MySQL; then it serves again, and Redis balances equal MySQL's.
+ * Redis comes back empty (a private redis-server without persistence, restarted while the api
+ * is down): the relay answers 503 with retry-after — never 401 — until the api is back and has
+ * rebuilt the snapshot, the token records and the balances from MySQL; then it serves again,
+ * and the balances in Redis equal MySQL's.
  */
 const TOKEN_QUOTA = 300_000_000n;
 const USER_QUOTA = 700_000_000n;
@@ -109,9 +110,24 @@ describe('an emptied Redis is rebuilt from MySQL', () => {
       return b.rows === base + 5 && b.tokenUsed === b.logged;
     }, 'usage rows before the restart');
 
+    // With the api stopped nothing can rebuild Redis: the relay must say "come back later".
+    await stack.api.stop(20_000);
     await redisServer.stop();
     await redisServer.start();
+    const probe = () =>
+      freshRequest(stack.relayUrl, '/v1/chat/completions', {
+        headers: { authorization: `Bearer ${token.key}` },
+        body: chat('gpt-4o-mini'),
+      });
+    await new Promise((r) => setTimeout(r, 1_500)); // the relay's clients reconnect
+    for (let i = 0; i < 4; i++) {
+      const res = await probe();
+      expect(res.status).toBe(503);
+      expect(res.headers['retry-after']).toBeTruthy();
+      expect(JSON.parse(res.body).error).toBeTruthy();
+    }
 
+    await stack.startApi();
     const seen: { status: number; retryAfter: string | undefined }[] = [];
     await waitFor(
       async () => {

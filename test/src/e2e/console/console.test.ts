@@ -97,11 +97,27 @@ describe('console in Chromium', () => {
     expect(shown).toMatch(/^sk-/);
     await screenshot(page, 'token-key');
     await page.click('[data-testid=copy-key]');
-    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(shown);
+    await expect(page.evaluate<string>('navigator.clipboard.readText()')).resolves.toBe(shown);
     tokenKey = shown;
     await page.getByRole('button', { name: 'I have saved it' }).click();
     await page.locator('[data-testid=tokens-table] tr', { hasText: 'console e2e' }).waitFor();
     await screenshot(page, 'tokens');
+  });
+
+  it('tops up the signed-in account from the customers page', async () => {
+    showLogs();
+    const { page } = browser;
+    await page.goto(`${stack.webUrl}/customers`);
+    const row = page.locator('[data-testid=customers-table] tr', { hasText: 'root' });
+    await row.getByRole('button', { name: 'Top up' }).click();
+    await page.fill('#tu-usd', '100');
+    await page.fill('#tu-reason', 'console e2e');
+    await page.getByRole('dialog').getByRole('button', { name: 'Top up' }).click();
+    await page.getByText('Balance updated').waitFor();
+    await expect.poll(() => row.textContent()).toContain('$100.00');
+    await screenshot(page, 'customers');
+    const { me } = await root.gql<{ me: { quota: string } }>('{ me { quota } }');
+    expect(me.quota).toBe('50000000');
   });
 
   it('streams a completion through the console origin (/v1 proxy, unbuffered)', async () => {
@@ -236,19 +252,21 @@ describe('console in Chromium', () => {
       await expect(sales.page.getByRole('link', { name: 'Channels' }).count()).resolves.toBe(0);
       await expect(sales.page.getByRole('link', { name: 'Customers' }).count()).resolves.toBe(1);
       await sales.page.goto(`${stack.webUrl}/channels`);
+      // The page guard redirects (inside a streamed response, so the browser follows it in script).
+      await sales.page.waitForURL(/\/dashboard/);
       const url = new URL(sales.page.url());
       expect(url.pathname).toBe('/dashboard');
       expect(url.searchParams.get('denied')).toBe('/channels');
       await sales.page.locator('[data-testid=access-denied]').waitFor();
       // The same session cookie, through the console's /graphql proxy: the api refuses too.
-      const answer = await sales.page.evaluate(async () => {
+      const answer = (await sales.page.evaluate(async () => {
         const res = await fetch('/graphql', {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ query: '{ channels { id } }' }),
         });
         return res.json();
-      });
+      })) as { errors?: { extensions?: { code?: string } }[] };
       expect(answer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     } finally {
       await sales.close();
