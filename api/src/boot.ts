@@ -4,6 +4,7 @@ import { connectRedis, createRedis } from './common/redis.js';
 import { withRedisLock } from './config-publisher/redis-lock.js';
 import { connectDatabase, migrate } from './bootstrap/database.js';
 import { seed } from './bootstrap/seed.js';
+import { startBackgroundWork } from './jobs/background.js';
 import type { ApiEnv } from './env.js';
 import { User } from './modules/user/user.entity.js';
 import { startChannelEventsWorker } from './jobs/channel-events.job.js';
@@ -61,6 +62,7 @@ export async function bootApi(env: ApiEnv, log: (line: string) => void = console
   const stopHealing = startHealing(app, log);
   startChannelEventsWorker(app);
   const server = await startServer(app);
+  await startBackgroundWork(app, log);
   let closed = false;
   return {
     app,

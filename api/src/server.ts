@@ -12,6 +12,8 @@ import { makeFormatError } from './graphql/format-error.js';
 import { complexityPlugin, depthLimitRule } from './graphql/limits.js';
 import { getSchema } from './graphql/schema.js';
 import { SESSION_COOKIE } from './modules/auth/auth.service.js';
+import { mountSubscriptions } from './modules/channel-health/subscription-server.js';
+import { exportRoutes } from './modules/usage-log/export.routes.js';
 
 export interface RunningServer {
   url: string;
@@ -65,7 +67,9 @@ export async function startServer(
     express.json({ limit: '2mb' }),
     expressMiddleware(apollo, { context: ({ req, res }) => buildContext(app, req, res) }),
   );
+  web.use(exportRoutes(app));
   httpServer.on('request', web);
+  const closeSubscriptions = mountSubscriptions(app, schema, httpServer);
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(port, host, () => resolve());
@@ -77,6 +81,8 @@ export async function startServer(
     port: actualPort,
     httpServer,
     close: async () => {
+      // Open WebSockets would keep the HTTP drain waiting: close them first.
+      await closeSubscriptions();
       await apollo.stop();
     },
   };

@@ -1,4 +1,5 @@
 import type { App } from './app.js';
+import { JobService } from './jobs/job.service.js';
 import { AuditService } from './modules/audit-log/audit.service.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { ChannelService } from './modules/channel/channel.service.js';
@@ -6,6 +7,7 @@ import { ChannelTaskService } from './modules/channel/channel-task.service.js';
 import { GroupService } from './modules/group/group.service.js';
 import { ModelPriceService } from './modules/model-price/model-price.service.js';
 import { OptionService } from './modules/option/option.service.js';
+import { RedemptionService } from './modules/redemption/redemption.service.js';
 import { TokenService } from './modules/token/token.service.js';
 import { UserService } from './modules/user/user.service.js';
 
@@ -19,6 +21,8 @@ export function createServices(app: App) {
     groups: new GroupService(app),
     prices: new ModelPriceService(app),
     options: new OptionService(app),
+    jobs: new JobService(app),
+    redemptions: new RedemptionService(app),
     tokens: new TokenService(app),
     users: new UserService(app),
   };

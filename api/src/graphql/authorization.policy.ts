@@ -68,4 +68,24 @@ export const AUTHORIZATION_POLICY: Record<string, Access> = {
   'Mutation.deleteTokens': 'signedIn',
   // usage
   'Query.usageLogs': 'signedIn',
+  'Query.usageLogTotals': 'signedIn',
+  'Query.usageByDay': 'signedIn',
+  'Query.usageByChannel': 'admin',
+  'Query.topCustomers': 'sales',
+  'Query.topTokens': 'signedIn',
+  'Query.balances': 'signedIn',
+  // redemptions and top-ups
+  'Query.redemptions': 'admin',
+  'Mutation.generateRedemptions': 'admin',
+  'Mutation.startGenerateRedemptions': 'admin',
+  'Mutation.claimGeneratedRedemptions': 'admin',
+  'Mutation.disableRedemptions': 'admin',
+  'Mutation.redeem': 'signedIn',
+  'Query.topUps': 'signedIn',
+  // bulk jobs
+  'Query.job': 'signedIn',
+  'Mutation.startTestChannels': 'admin',
+  'Mutation.startFetchModels': 'admin',
+  'Subscription.jobProgress': 'signedIn',
+  'Subscription.channelHealth': 'admin',
 };

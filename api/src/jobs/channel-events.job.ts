@@ -24,6 +24,11 @@ export async function applyChannelEvent(app: App, event: ChannelEvent): Promise<
     createdAt: { $gt: new Date(event.at) },
   });
   if (adminActedSince) return 'skipped';
+  const before = {
+    status: channel.status,
+    statusReason: channel.statusReason,
+    disabledKeys: [...channel.disabledKeys],
+  };
   if (event.kind === 'auto-disable-channel') {
     if (channel.status !== 'enabled') return 'skipped';
     channel.status = 'auto_disabled';
@@ -32,19 +37,54 @@ export async function applyChannelEvent(app: App, event: ChannelEvent): Promise<
     if (event.keyIndex < 0 || event.keyIndex >= channel.keys.length) return 'skipped';
     if (channel.disabledKeys.includes(event.keyIndex)) return 'skipped';
     channel.disabledKeys = [...channel.disabledKeys, event.keyIndex].sort((a, b) => a - b);
+    // No usable key left: the channel goes too (the relay reports it separately as well).
+    if (channel.disabledKeys.length >= channel.keys.length && channel.status === 'enabled') {
+      channel.status = 'auto_disabled';
+      channel.statusReason = `all keys disabled; last: ${event.reason}`.slice(0, 512);
+    }
   }
   await em.flush();
   await rebuildAbilities(em, channel);
-  await app.publisher.publishSnapshot();
-  if (event.kind === 'auto-disable-channel') {
-    await app.services.channelTasks.publishHealth({
-      kind: 'status',
-      channelId: channel.id,
+  // Audit as the system actor (no user), with the relay's time of the failure.
+  await app.services.audit.record(
+    { em, user: null, ip: null },
+    event.kind === 'auto-disable-channel' ? 'channel.auto-disable' : 'channel.auto-disable-key',
+    'channel',
+    channel.id,
+    before,
+    {
       status: channel.status,
-      reason: channel.statusReason,
-      at: Date.now(),
-    });
-  }
+      statusReason: channel.statusReason,
+      disabledKeys: channel.disabledKeys,
+      failedAt: new Date(event.at),
+    },
+  );
+  await app.publisher.publishSnapshot();
+  await app.services.channelTasks.publishHealth(
+    channel.status !== before.status
+      ? {
+          kind: 'status',
+          channelId: channel.id,
+          status: channel.status,
+          reason: channel.statusReason,
+          at: Date.now(),
+        }
+      : event.kind === 'auto-disable-key'
+        ? {
+            kind: 'key-disabled',
+            channelId: channel.id,
+            keyIndex: event.keyIndex,
+            reason: event.reason,
+            at: Date.now(),
+          }
+        : {
+            kind: 'status',
+            channelId: channel.id,
+            status: channel.status,
+            reason: channel.statusReason,
+            at: Date.now(),
+          },
+  );
   return 'applied';
 }
 

@@ -134,7 +134,11 @@ describe('thin slice: login → createChannel → createToken → Redis', () => 
   });
 
   it('lists usage logs (empty so far)', async () => {
-    const data = await api.ok('{ usageLogs(limit: 5) { requestId quota } }', {}, rootToken);
-    expect(data.usageLogs).toEqual([]);
+    const data = await api.ok(
+      '{ usageLogs(first: 5) { edges { node { requestId quota } } pageInfo { hasNextPage } } }',
+      {},
+      rootToken,
+    );
+    expect(data.usageLogs).toEqual({ edges: [], pageInfo: { hasNextPage: false } });
   });
 });
