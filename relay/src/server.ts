@@ -117,8 +117,15 @@ export async function startRelayWorker(
       if (shuttingDown) res.setHeader('connection', 'close');
       await handler(deps, req, res, rc);
     } catch (err) {
-      if (err instanceof RelayError) sendError(res, err);
-      else if (isStoreUnavailable(err)) {
+      if (err instanceof RelayError) {
+        deps.metrics.requests.inc({
+          endpoint: 'refused',
+          model: '',
+          channel: 'none',
+          status: String(err.status),
+        });
+        sendError(res, err);
+      } else if (isStoreUnavailable(err)) {
         log.warn('redis unavailable', { requestId: rc.requestId, error: String(err) });
         sendError(
           res,
