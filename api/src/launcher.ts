@@ -139,12 +139,13 @@ function prefixLines(name: string, proc: ChildProcess): void {
     // next line, then a note); keep that block to repeat it in the summary.
     let capture = 0;
     createInterface({ input: stream }).on('line', (line) => {
-      if (name === 'api' && /root/i.test(line) && /password/i.test(line)) capture = 3;
+      if (name === 'api' && capture === 0 && /root/i.test(line) && /password/i.test(line)) capture = 3;
       if (capture > 0 && line.trim()) {
         rootCredentialLines.push(line);
         capture--;
       }
-      out.write(`[${name}] ${line}\n`);
+      // Some processes prefix their own lines already.
+      out.write(line.startsWith(`[${name}]`) ? `${line}\n` : `[${name}] ${line}\n`);
     });
   }
 }
