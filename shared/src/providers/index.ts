@@ -172,7 +172,7 @@ export const PROVIDERS: ProviderInfo[] = [
     keyFormat: 'APIKey|SecretKey',
     keyParts: 2,
     openaiCompatible: false,
-    capabilities: ['chat', 'stream', 'embeddings'],
+    capabilities: ['chat', 'stream', 'tools', 'embeddings'],
     fields: [],
     suggestedModels: [
       'ernie-4.0-8k',

@@ -254,4 +254,83 @@ describe('baidu adapter against the mock Qianfan API', () => {
     const enc = (b64.body as { data: Array<{ embedding: string }> }).data[0]!.embedding;
     expect(Buffer.from(enc, 'base64').readFloatLE(0)).toBeCloseTo(body.data[0]!.embedding[0]!, 5);
   });
+
+  it('tools: OpenAI tools ↔ ERNIE functions / function_call, both ways and streamed', async () => {
+    const tools = [
+      {
+        type: 'function',
+        function: {
+          name: 'get_weather',
+          description: 'weather',
+          parameters: { type: 'object', properties: {} },
+        },
+      },
+    ];
+    const r = await baiduAdapter.execute(
+      chatReq(false, { tools, tool_choice: { type: 'function', function: { name: 'get_weather' } } }),
+      ctx,
+    );
+    if (r.kind !== 'json') throw new Error('expected json');
+    const sent = mock.requests.find((q) => q.path.includes('/chat/'))!.body!;
+    expect(sent.functions).toEqual([
+      { name: 'get_weather', description: 'weather', parameters: { type: 'object', properties: {} } },
+    ]);
+    expect(sent.tool_choice).toEqual({ type: 'function', function: { name: 'get_weather' } });
+    const choice = (
+      r.body as {
+        choices: Array<{
+          finish_reason: string;
+          message: { tool_calls: Array<{ id: string; function: unknown }> };
+        }>;
+      }
+    ).choices[0]!;
+    expect(choice.finish_reason).toBe('tool_calls');
+    expect(choice.message.tool_calls[0]!.function).toEqual({
+      name: 'get_weather',
+      arguments: '{"city":"北京"}',
+    });
+
+    const s = await baiduAdapter.execute(chatReq(true, { tools }), ctx);
+    if (s.kind !== 'stream') throw new Error('expected stream');
+    const chunks = await collect(s.parts);
+    expect(chunks[0]!.choices[0]!.delta.tool_calls![0]).toMatchObject({
+      index: 0,
+      type: 'function',
+      function: { name: 'get_weather', arguments: '{"city":"北京"}' },
+    });
+    expect(chunks.at(-1)!.choices[0]!.finish_reason).toBe('tool_calls');
+
+    // The tool's result goes back as ERNIE's "function" turn, named after the call.
+    mock.requests.length = 0;
+    const follow = chatReq(false, { tools });
+    follow.body.messages = [
+      { role: 'user', content: 'Weather?' },
+      {
+        role: 'assistant',
+        content: null,
+        tool_calls: [
+          {
+            id: choice.message.tool_calls[0]!.id,
+            type: 'function',
+            function: { name: 'get_weather', arguments: '{"city":"北京"}' },
+          },
+        ],
+      },
+      { role: 'tool', tool_call_id: choice.message.tool_calls[0]!.id, content: 'sunny' },
+    ];
+    const answer = await baiduAdapter.execute(follow, ctx);
+    if (answer.kind !== 'json') throw new Error('expected json');
+    expect(mock.requests.find((q) => q.path.includes('/chat/'))!.body!.messages).toEqual([
+      { role: 'user', content: 'Weather?' },
+      {
+        role: 'assistant',
+        content: '',
+        function_call: { name: 'get_weather', arguments: '{"city":"北京"}' },
+      },
+      { role: 'function', name: 'get_weather', content: 'sunny' },
+    ]);
+    expect(
+      (answer.body as { choices: Array<{ message: { content: string } }> }).choices[0]!.message.content,
+    ).toBe('你好，我是模拟助手。');
+  });
 });

@@ -94,7 +94,7 @@ async function chat(req: AdapterRequest, ctx: AdapterContext): Promise<AdapterRe
         choices: [
           {
             index: 0,
-            message: { role: 'assistant', content: typeof parsed.result === 'string' ? parsed.result : '' },
+            message: messageOf(parsed),
             finish_reason: finishOf(parsed),
             logprobs: null,
           },
@@ -137,6 +137,11 @@ async function* relay(
   while (frame) {
     const content = b.content(typeof frame.result === 'string' ? frame.result : '');
     if (content) yield content;
+    const call = functionCallOf(frame);
+    if (call) {
+      const part = b.toolCalls([{ index: 0, id: call.id, type: 'function', function: call.function }]);
+      if (part) yield part;
+    }
     b.setUsage(usageFrom(frame));
     if (frame.is_end === true) finish = finishOf(frame);
     // Read on to the upstream's end (it closes right after is_end) so the connection is reused.
@@ -157,7 +162,29 @@ function singleFrameStream(
   return streamResult(relay({ ...parsed, is_end: true }, empty, b, req), b);
 }
 
+/** ERNIE's `function_call` ({name, arguments, thoughts}) as an OpenAI tool call. */
+function functionCallOf(frame: Record<string, unknown>) {
+  const fc = frame.function_call;
+  if (!isRecord(fc) || typeof fc.name !== 'string') return null;
+  return {
+    id: `call_${typeof frame.id === 'string' ? frame.id : chunkId('fn')}`,
+    type: 'function' as const,
+    function: { name: fc.name, arguments: typeof fc.arguments === 'string' ? fc.arguments : '{}' },
+  };
+}
+
+function messageOf(parsed: Record<string, unknown>): Record<string, unknown> {
+  const message: Record<string, unknown> = {
+    role: 'assistant',
+    content: typeof parsed.result === 'string' ? parsed.result : '',
+  };
+  const call = functionCallOf(parsed);
+  if (call) message.tool_calls = [call];
+  return message;
+}
+
 function finishOf(frame: Record<string, unknown>): FinishReason {
+  if (isRecord(frame.function_call)) return 'tool_calls';
   const r = frame.finish_reason;
   if (r === 'length' || frame.is_truncated === true) return 'length';
   if (r === 'content_filter' || frame.need_clear_history === true) return 'content_filter';

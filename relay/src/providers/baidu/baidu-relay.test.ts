@@ -9,6 +9,7 @@ cnRelaySuite({
   start: () => startMockBaidu(),
   reply: CN_REPLY,
   embeddingModel: 'embedding-v1',
+  tools: true,
   // ERNIE wants the first turn from the user.
   badMessages: [{ role: 'assistant', content: 'x' }],
   badMessageText: /odd index/,

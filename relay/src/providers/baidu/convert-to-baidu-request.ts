@@ -1,3 +1,4 @@
+import type { ChatTool } from '@switchboard/shared/openai';
 import type { AdapterLogger } from '../contract.js';
 import { clamp, contentText, maxTokensOf, messagesOf, restOf, stopList } from '../cn-common/message-text.js';
 
@@ -44,6 +45,8 @@ const HANDLED = new Set([
   'stop',
   'user',
   'response_format',
+  'tools',
+  'tool_choice',
 ]);
 const DROPPED = new Set([
   'n',
@@ -53,8 +56,6 @@ const DROPPED = new Set([
   'logit_bias',
   'presence_penalty',
   'frequency_penalty',
-  'tools',
-  'tool_choice',
   'parallel_tool_calls',
   'functions',
   'function_call',
@@ -67,24 +68,48 @@ const DROPPED = new Set([
   'audio',
 ]);
 
+type Turn = {
+  role: 'user' | 'assistant' | 'function';
+  content: string;
+  name?: string;
+  function_call?: { name: string; arguments: string };
+};
+
 export function toBaiduChatBody(
   body: Record<string, unknown>,
   stream: boolean,
   log: AdapterLogger,
 ): Record<string, unknown> {
   const system: string[] = [];
-  const turns: Array<{ role: 'user' | 'assistant'; content: string }> = [];
+  const turns: Turn[] = [];
+  const toolNames = new Map<string, string>();
   for (const m of messagesOf(body)) {
     const text = contentText(m.content, log, 'baidu');
     if (m.role === 'system' || m.role === 'developer') {
       system.push(text);
       continue;
     }
-    // Tool results have no place in ERNIE's history: they are given back as user text.
+    if (m.role === 'assistant' && m.tool_calls?.length) {
+      // ERNIE calls one function per turn; OpenAI may list several.
+      const [call, ...more] = m.tool_calls;
+      if (more.length > 0) log.debug('baidu: only the first of several tool calls is kept in history');
+      for (const c of m.tool_calls) toolNames.set(c.id, c.function.name);
+      turns.push({
+        role: 'assistant',
+        content: text,
+        function_call: { name: call!.function.name, arguments: call!.function.arguments },
+      });
+      continue;
+    }
+    if (m.role === 'tool' || m.role === 'function') {
+      // A tool result is ERNIE's "function" turn, named after the function it answers.
+      const name = m.name ?? (m.tool_call_id ? toolNames.get(m.tool_call_id) : undefined) ?? 'function';
+      turns.push({ role: 'function', name, content: text });
+      continue;
+    }
     const role = m.role === 'assistant' ? 'assistant' : 'user';
-    if (m.role === 'tool' || m.role === 'function') log.debug('baidu: tool message sent as user text');
     const last = turns[turns.length - 1];
-    if (last && last.role === role) last.content += `\n${text}`;
+    if (last && last.role === role && !last.function_call) last.content += `\n${text}`;
     else turns.push({ role, content: text });
   }
   const out: Record<string, unknown> = {
@@ -103,8 +128,25 @@ export function toBaiduChatBody(
   const stop = stopList(body.stop);
   if (stop) out.stop = stop;
   if (typeof body.user === 'string') out.user_id = body.user;
+  applyTools(body, out, log);
   const format = body.response_format as { type?: string } | undefined;
   if (format?.type === 'json_object' || format?.type === 'text') out.response_format = format.type;
   else if (format) log.debug(`baidu: dropped response_format "${format.type}"`);
   return out;
+}
+
+/** OpenAI tools → ERNIE `functions` (ERNIE 3.5/4.0 function calling); tool_choice likewise. */
+function applyTools(body: Record<string, unknown>, out: Record<string, unknown>, log: AdapterLogger): void {
+  const tools = Array.isArray(body.tools) ? (body.tools as ChatTool[]) : [];
+  if (tools.length === 0 || body.tool_choice === 'none') return;
+  out.functions = tools.map((t) => ({
+    name: t.function.name,
+    description: t.function.description ?? '',
+    parameters: t.function.parameters ?? { type: 'object', properties: {} },
+  }));
+  const choice = body.tool_choice;
+  if (typeof choice === 'object' && choice !== null) {
+    const name = (choice as { function?: { name?: string } }).function?.name;
+    if (name) out.tool_choice = { type: 'function', function: { name } };
+  } else if (choice === 'required') log.debug('baidu: tool_choice "required" sent as auto');
 }

@@ -43,6 +43,7 @@ export interface MockBaidu extends CnMock {
 }
 
 export const BAIDU_TEST_KEY = { apiKey: 'baidu-test-ak-0001', secretKey: 'baidu-test-sk-0001' };
+export const BAIDU_FUNCTION_ARGUMENTS = '{"city":"北京"}';
 
 const CHAT_PREFIX = '/rpc/2.0/ai_custom/v1/wenxinworkshop/chat/';
 const EMBED_PREFIX = '/rpc/2.0/ai_custom/v1/wenxinworkshop/embeddings/';
@@ -150,11 +151,38 @@ async function chat(
   const prompt = promptTokensOf(texts);
   const id = `as-${randomBytes(5).toString('hex')}`;
   const created = Math.floor(Date.now() / 1000);
+  const functions = Array.isArray(body.functions) ? (body.functions as Array<{ name?: string }>) : [];
+  const lastRole = (body.messages as Array<Record<string, unknown>>).at(-1)?.role;
+  const functionCall =
+    functions.length > 0 && lastRole === 'user'
+      ? {
+          name: String(functions[0]!.name),
+          thoughts: '用户想知道天气，调用天气函数。',
+          arguments: BAIDU_FUNCTION_ARGUMENTS,
+        }
+      : null;
   const usage = (completion: number) => ({
     prompt_tokens: prompt,
     completion_tokens: completion,
     total_tokens: prompt + completion,
   });
+  if (functionCall) {
+    const reply = {
+      id,
+      object: 'chat.completion',
+      created,
+      result: '',
+      is_truncated: false,
+      need_clear_history: false,
+      finish_reason: 'function_call',
+      function_call: functionCall,
+      usage: usage(5),
+    };
+    if (body.stream !== true) return sendJson(res, 200, reply);
+    startSse(res);
+    res.write(`data: ${JSON.stringify({ ...reply, sentence_id: 0, is_end: true })}\n\n`);
+    return void res.end();
+  }
   if (body.stream !== true) {
     return sendJson(res, 200, {
       id,
