@@ -164,17 +164,26 @@ export function joinUrl(baseUrl: string, path: string): string {
 export async function* sseEvents(res: UpstreamResponse, ctx: AdapterContext): AsyncGenerator<SseEvent> {
   const decoder = new SseDecoder();
   const iterator = res.body[Symbol.asyncIterator]();
-  for (;;) {
-    let next: IteratorResult<Buffer>;
-    try {
-      next = await iterator.next();
-    } catch (err) {
-      throw transportError(err, ctx);
+  let ended = false;
+  try {
+    for (;;) {
+      let next: IteratorResult<Buffer>;
+      try {
+        next = await iterator.next();
+      } catch (err) {
+        ended = true;
+        throw transportError(err, ctx);
+      }
+      if (next.done) break;
+      for (const ev of decoder.push(next.value)) yield ev;
     }
-    if (next.done) break;
-    for (const ev of decoder.push(next.value)) yield ev;
+    ended = true;
+    for (const ev of decoder.end()) yield ev;
+  } finally {
+    // Left early (last event seen, or the consumer stopped): an unread body would hold its
+    // connection through backpressure until the idle timeout, so it is destroyed.
+    if (!ended) await iterator.return?.();
   }
-  for (const ev of decoder.end()) yield ev;
 }
 
 /** Parses a data: URL ("data:image/png;base64,…"); null when it is not one. */
@@ -192,8 +201,13 @@ export function parseDataUrl(url: string): { mimeType: string; data: string } | 
 export async function primeStream<T>(parts: AsyncGenerator<T>): Promise<AsyncGenerator<T>> {
   const first = await parts.next();
   return (async function* () {
-    if (first.done) return;
-    yield first.value;
-    yield* parts;
+    try {
+      if (first.done) return;
+      yield first.value;
+      yield* parts;
+    } finally {
+      // A consumer that stops at the first part never reached yield*: close the source here.
+      await parts.return(undefined);
+    }
   })();
 }

@@ -1,5 +1,8 @@
 import type { ChatCompletion, ChatCompletionChunk } from '@switchboard/shared/openai';
 import { type AnthropicMock, startAnthropicMock } from '@switchboard/test/mock-upstreams/anthropic/server';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Agent } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AdapterContext, AdapterRequest, AdapterResult } from '../contract.js';
 import { UpstreamError } from '../contract.js';
@@ -341,6 +344,61 @@ describe('anthropic adapter, stream', () => {
     expect(Date.now() - started).toBeLessThan(600);
     for (let r = await it.next(); !r.done; r = await it.next());
     expect(Date.now() - started).toBeGreaterThanOrEqual(800);
+  });
+
+  it('a stream left early releases its connection for the next request', async () => {
+    // An upstream that keeps sending after the consumer stopped reading: without draining
+    // or dropping the body, backpressure would hold the only connection until bodyTimeout.
+    const server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        if (req.headers['x-test'] === 'second') {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          return res.end(
+            JSON.stringify({
+              id: 'msg_2',
+              type: 'message',
+              role: 'assistant',
+              model: 'm',
+              content: [],
+              stop_reason: 'end_turn',
+              usage: { input_tokens: 1, output_tokens: 1 },
+            }),
+          );
+        }
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        res.write(
+          'event: message_start\ndata: {"type":"message_start","message":{"id":"msg_1","model":"m","usage":{"input_tokens":1,"output_tokens":1}}}\n\n',
+        );
+        res.write(`: ${'x'.repeat(4 * 1024 * 1024)}\n\n`);
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const single = (headers: Record<string, string>, dispatcher: Agent) =>
+      testAdapterContext({ type: 'anthropic', baseUrl: base, headers }, 'sk-ant-x', { dispatcher });
+    const agent = new Agent({ connections: 1, bodyTimeout: 20_000 });
+    try {
+      const result = await anthropicAdapter.execute(
+        chat({ messages: [{ role: 'user', content: 'Hi' }], stream: true }),
+        single({}, agent),
+      );
+      if (result.kind !== 'stream') throw new Error('stream expected');
+      const it = result.parts[Symbol.asyncIterator]();
+      await it.next();
+      await it.return?.(undefined);
+      const started = Date.now();
+      const next = await anthropicAdapter.execute(
+        chat({ messages: [{ role: 'user', content: 'again' }] }),
+        single({ 'x-test': 'second' }, agent),
+      );
+      expect(next.kind).toBe('json');
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+      await agent.close();
+    }
   });
 
   it('raises an error event mid-stream as a retryable UpstreamError after the chunks before it', async () => {
