@@ -226,6 +226,8 @@ async function contentPart(part: ChatContentPart, ctx: AdapterContext): Promise<
     case 'image_url': {
       const raw = (part as { image_url?: unknown }).image_url;
       const url = typeof raw === 'string' ? raw : isRecord(raw) ? String(raw.url ?? '') : '';
+      // Files uploaded through Gemini's File API and YouTube videos are referenced, not fetched.
+      if (GEMINI_FILE_URI.test(url) || YOUTUBE_URI.test(url)) return { fileData: { fileUri: url } };
       return { inlineData: await inline(url, ctx) };
     }
     case 'input_audio': {
@@ -243,6 +245,9 @@ async function contentPart(part: ChatContentPart, ctx: AdapterContext): Promise<
       throw badRequest(`Unsupported content part type for this model: ${String(part.type)}`);
   }
 }
+
+const GEMINI_FILE_URI = /^https:\/\/generativelanguage\.googleapis\.com\/v1(?:beta)?\/files\/[\w-]+$/;
+const YOUTUBE_URI = /^https:\/\/(?:www\.)?(?:youtube\.com\/watch\?v=|youtu\.be\/)[\w-]+/;
 
 async function inline(url: string, ctx: AdapterContext): Promise<{ mimeType: string; data: string }> {
   const data = parseDataUrl(url);

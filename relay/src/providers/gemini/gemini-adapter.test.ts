@@ -203,6 +203,30 @@ describe('gemini adapter, non-stream', () => {
     expect(completion.choices[0]!.message.content).toContain('[image/gif, image/png]');
   });
 
+  it('File API and YouTube URLs become fileData references, not fetches', async () => {
+    const file = 'https://generativelanguage.googleapis.com/v1beta/files/abc-123';
+    const video = 'https://www.youtube.com/watch?v=9hE5-98ZeCg';
+    await geminiAdapter.execute(
+      chat({
+        messages: [
+          {
+            role: 'user',
+            content: [
+              { type: 'image_url', image_url: { url: file } },
+              { type: 'image_url', image_url: { url: video } },
+            ],
+          },
+        ],
+      }),
+      ctx,
+    );
+    expect(fetched).toEqual([]);
+    expect((mock.requests[0]!.body as { contents: Array<{ parts: unknown[] }> }).contents[0]!.parts).toEqual([
+      { fileData: { fileUri: file } },
+      { fileData: { fileUri: video } },
+    ]);
+  });
+
   it('an image the fetcher refuses fails the request with its 400, before any upstream call', async () => {
     const refusing = testAdapterContext({ type: 'gemini', baseUrl: mock.url }, mock.apiKey, {
       fetchImage: async () => {
