@@ -222,4 +222,12 @@ describe('spark adapter against the mock Spark WebSocket API', () => {
     expect(err.info).toMatchObject({ status: 504, retryable: true, code: 'upstream_timeout' });
     expect(r.completionText()).toBe('你好');
   });
+
+  it('an unreachable host is a retryable 502 whose detail carries no signed URL', async () => {
+    const { freePort } = await import('@switchboard/test/support/ports');
+    const c = testAdapterContext({ type: 'spark', baseUrl: `ws://127.0.0.1:${await freePort()}` }, KEY);
+    const err = await errorOf(sparkAdapter.execute(chatReq(false), c));
+    expect(err.info).toMatchObject({ status: 502, retryable: true, fatal: null, upstreamStatus: 0 });
+    expect(err.info.detail).not.toMatch(/authorization|ws:\/\//);
+  });
 });

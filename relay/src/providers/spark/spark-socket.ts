@@ -28,7 +28,7 @@ export class SparkSocket {
       } else this.queue.push(text);
     });
     ws.on('close', () => this.finish(null));
-    ws.on('error', (err) => this.finish(err));
+    ws.on('error', (err) => this.finish(withoutUrl(err)));
   }
 
   static open(url: string, ctx: AdapterContext): Promise<SparkSocket> {
@@ -49,7 +49,7 @@ export class SparkSocket {
         });
       });
       ws.once('open', () => resolve(new SparkSocket(ws, ctx)));
-      ws.once('error', (err) => reject(transportError(err, ctx)));
+      ws.once('error', (err) => reject(transportError(withoutUrl(err), ctx)));
       ws.once('close', () => ctx.signal.removeEventListener('abort', onAbort));
     });
   }
@@ -110,4 +110,11 @@ export class SparkSocket {
     if (this.failure) w.reject(this.failure);
     else w.resolve(null);
   }
+}
+
+/** The URL carries the signature: keep it out of any message built from a socket error. */
+function withoutUrl(err: Error): Error {
+  const clean = new Error(err.message.replace(/\b(?:wss?|https?):\/\/\S+/gi, '[url]'));
+  clean.name = err.name;
+  return clean;
 }
