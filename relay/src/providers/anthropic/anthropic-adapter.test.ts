@@ -266,6 +266,26 @@ describe('anthropic adapter, non-stream', () => {
     expect(sent.messages[1]).toEqual({ role: 'assistant', content: [{ type: 'text', text: 'I cannot.' }] });
   });
 
+  it("Anthropic's own server tools pass through beside converted function tools", async () => {
+    const search = { type: 'web_search_20250305', name: 'web_search', max_uses: 2 };
+    await anthropicAdapter.execute(
+      chat({
+        messages: [{ role: 'user', content: 'News?' }],
+        tools: [weatherTool, search],
+        tool_choice: 'none',
+      }),
+      ctx,
+    );
+    expect((mock.requests[0]!.body as { tools: unknown[] }).tools).toEqual([
+      {
+        name: 'get_weather',
+        description: 'Weather for a city',
+        input_schema: weatherTool.function.parameters,
+      },
+      search,
+    ]);
+  });
+
   it('lists models (a base URL ending in /v1 works too)', async () => {
     const withV1 = testAdapterContext({ type: 'anthropic', baseUrl: `${mock.url}/v1/` }, mock.apiKey);
     expect(await anthropicAdapter.listModels!(withV1)).toHaveLength(2);

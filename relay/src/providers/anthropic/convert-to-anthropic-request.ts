@@ -65,7 +65,11 @@ export function toAnthropicRequest(
   if (typeof body.user === 'string' && body.user) out.metadata = { user_id: body.user };
 
   const tools = Array.isArray(body.tools) ? (body.tools as ChatTool[]) : [];
-  if (tools.length > 0) out.tools = tools.filter((t) => t?.type === 'function').map(toAnthropicTool);
+  // Function tools are converted; Anthropic's own tools (web_search_…, bash_…) pass as sent.
+  if (tools.length > 0)
+    out.tools = tools
+      .filter((t) => isRecord(t))
+      .map((t) => (t.type === 'function' ? toAnthropicTool(t) : (t as unknown as Record<string, unknown>)));
   const choice = toAnthropicToolChoice(body.tool_choice, body.parallel_tool_calls);
   if (choice && tools.length > 0) out.tool_choice = choice;
 

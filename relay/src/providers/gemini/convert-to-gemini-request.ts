@@ -97,10 +97,13 @@ export async function toGeminiRequest(
   if (isRecord(body.generationConfig)) Object.assign(gen, body.generationConfig);
   if (Object.keys(gen).length > 0) out.generationConfig = gen;
 
-  const tools = Array.isArray(body.tools)
-    ? (body.tools as ChatTool[]).filter((t) => t?.type === 'function')
-    : [];
-  if (tools.length > 0) out.tools = [{ functionDeclarations: tools.map(toDeclaration) }];
+  const allTools = Array.isArray(body.tools) ? (body.tools as ChatTool[]).filter((t) => isRecord(t)) : [];
+  const tools = allTools.filter((t) => t.type === 'function');
+  // Gemini's own tools ({googleSearch: {}}, {codeExecution: {}}, {urlContext: {}}) pass as sent.
+  const native = allTools.filter((t) => t.type === undefined) as unknown as Record<string, unknown>[];
+  const geminiTools: Record<string, unknown>[] = [...native];
+  if (tools.length > 0) geminiTools.unshift({ functionDeclarations: tools.map(toDeclaration) });
+  if (geminiTools.length > 0) out.tools = geminiTools;
   const toolConfig = toToolConfig(body.tool_choice);
   if (toolConfig && tools.length > 0) out.toolConfig = toolConfig;
 

@@ -384,6 +384,30 @@ describe('gemini adapter, non-stream', () => {
     expect(fetched).toEqual([]);
   });
 
+  it("Gemini's own tools pass through beside the function declarations", async () => {
+    await geminiAdapter.execute(
+      chat({
+        messages: [{ role: 'user', content: 'News?' }],
+        tools: [weatherTool, { googleSearch: {} }],
+        tool_choice: 'none',
+      }),
+      ctx,
+    );
+    const sent = mock.requests[0]!.body as { tools: unknown[] };
+    expect(sent.tools).toEqual([
+      {
+        functionDeclarations: [
+          {
+            name: 'get_weather',
+            description: 'Weather for a city',
+            parametersJsonSchema: weatherTool.function.parameters,
+          },
+        ],
+      },
+      { googleSearch: {} },
+    ]);
+  });
+
   it('lists models across pages (a base URL ending in /v1beta works too)', async () => {
     const withVersion = testAdapterContext({ type: 'gemini', baseUrl: `${mock.url}/v1beta` }, mock.apiKey);
     expect(await geminiAdapter.listModels!(withVersion)).toHaveLength(3);
