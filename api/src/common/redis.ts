@@ -75,3 +75,21 @@ export class StartupError extends Error {
     super(message);
   }
 }
+
+export type RedisCommand = [name: string, ...args: (string | number)[]];
+
+/**
+ * Runs independent commands in one round trip (a pipeline). On Redis Cluster a pipeline must
+ * stay within one hash slot, and these commands span many (token records, shard-tagged quota
+ * keys), so there they run concurrently one by one. Throws the first command error.
+ */
+export async function runCommands(redis: RedisClient, commands: RedisCommand[]): Promise<unknown[]> {
+  if (!commands.length) return [];
+  if (redis instanceof Cluster) {
+    return Promise.all(commands.map(([name, ...args]) => redis.call(name, ...args)));
+  }
+  const results = (await redis.pipeline(commands).exec()) ?? [];
+  const failed = results.find(([err]) => err);
+  if (failed) throw failed[0];
+  return results.map(([, value]) => value);
+}

@@ -1,7 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { redisKeys, type RedisKeys, userShard } from '@switchboard/shared/redis-keys';
 import type { ConfigMessage } from '@switchboard/shared/relay-config';
-import type { RedisClient } from '../common/redis.js';
+import { type RedisClient, type RedisCommand, runCommands } from '../common/redis.js';
 import type { ApiEnv } from '../env.js';
 import { Token } from '../modules/token/token.entity.js';
 import { User } from '../modules/user/user.entity.js';
@@ -109,14 +109,14 @@ export class ConfigPublisher {
   async syncTokens(em: EntityManager, tokens: Token[]): Promise<void> {
     if (!tokens.length) return;
     await em.populate(tokens, ['user']);
-    const pipeline = this.redis.pipeline();
+    const commands: RedisCommand[] = [];
     for (const t of tokens) {
-      pipeline.hset(this.keys.token(t.keyHash), 'd', JSON.stringify(toTokenRecord(t, t.user)));
+      commands.push(['HSET', this.keys.token(t.keyHash), 'd', JSON.stringify(toTokenRecord(t, t.user))]);
       const quotaKey = this.keys.tokenQuota(this.shard(t.user.id), t.id);
-      if (t.unlimited) pipeline.del(quotaKey);
-      else pipeline.set(quotaKey, t.remainQuota.toString(), 'NX');
+      if (t.unlimited) commands.push(['DEL', quotaKey]);
+      else commands.push(['SET', quotaKey, t.remainQuota.toString(), 'NX']);
     }
-    await execPipeline(pipeline);
+    await runCommands(this.redis, commands);
     await this.announce({ kind: 'tokens', keyHashes: tokens.map((t) => t.keyHash) });
   }
 
@@ -133,12 +133,13 @@ export class ConfigPublisher {
 
   async deleteTokens(tokens: { id: number; keyHash: string; userId: number }[]): Promise<void> {
     if (!tokens.length) return;
-    const pipeline = this.redis.pipeline();
-    for (const t of tokens) {
-      pipeline.del(this.keys.token(t.keyHash));
-      pipeline.del(this.keys.tokenQuota(this.shard(t.userId), t.id));
-    }
-    await execPipeline(pipeline);
+    await runCommands(
+      this.redis,
+      tokens.flatMap((t): RedisCommand[] => [
+        ['DEL', this.keys.token(t.keyHash)],
+        ['DEL', this.keys.tokenQuota(this.shard(t.userId), t.id)],
+      ]),
+    );
     await this.announce({ kind: 'tokens', keyHashes: tokens.map((t) => t.keyHash) });
   }
 
@@ -186,10 +187,12 @@ export class ConfigPublisher {
     for (;;) {
       const batch = await em.find(User, { id: { $gt: lastUserId } }, { orderBy: { id: 'asc' }, limit: 1000 });
       if (!batch.length) break;
-      const pipeline = this.redis.pipeline();
-      for (const u of batch)
-        pipeline.set(this.keys.userQuota(this.shard(u.id), u.id), u.quota.toString(), 'NX');
-      await execPipeline(pipeline);
+      await runCommands(
+        this.redis,
+        batch.map(
+          (u): RedisCommand => ['SET', this.keys.userQuota(this.shard(u.id), u.id), u.quota.toString(), 'NX'],
+        ),
+      );
       users += batch.length;
       lastUserId = batch[batch.length - 1]!.id;
       em.clear();
@@ -203,14 +206,19 @@ export class ConfigPublisher {
         { orderBy: { id: 'asc' }, limit: TOKEN_BATCH, populate: ['user'] },
       );
       if (!batch.length) break;
-      const pipeline = this.redis.pipeline();
+      const commands: RedisCommand[] = [];
       for (const t of batch) {
-        pipeline.hset(this.keys.token(t.keyHash), 'd', JSON.stringify(toTokenRecord(t, t.user)));
+        commands.push(['HSET', this.keys.token(t.keyHash), 'd', JSON.stringify(toTokenRecord(t, t.user))]);
         if (!t.unlimited) {
-          pipeline.set(this.keys.tokenQuota(this.shard(t.user.id), t.id), t.remainQuota.toString(), 'NX');
+          commands.push([
+            'SET',
+            this.keys.tokenQuota(this.shard(t.user.id), t.id),
+            t.remainQuota.toString(),
+            'NX',
+          ]);
         }
       }
-      await execPipeline(pipeline);
+      await runCommands(this.redis, commands);
       tokens += batch.length;
       lastTokenId = batch[batch.length - 1]!.id;
       em.clear();
@@ -239,10 +247,4 @@ export class ConfigPublisher {
   shard(userId: number): number {
     return userShard(userId, this.env.USAGE_SHARDS);
   }
-}
-
-async function execPipeline(pipeline: ReturnType<RedisClient['pipeline']>): Promise<void> {
-  const results = await pipeline.exec();
-  const failed = results?.find(([err]) => err);
-  if (failed) throw failed[0];
 }

@@ -1,5 +1,6 @@
 import type { App } from '../../app.js';
 import { AppError } from '../../common/errors.js';
+import { type RedisCommand, runCommands } from '../../common/redis.js';
 
 const WINDOW_S = 15 * 60;
 const MAX_PER_USERNAME = 10;
@@ -18,19 +19,27 @@ export class LoginRateLimit {
   }
 
   async check(username: string, ip: string | null): Promise<void> {
-    const [u, i] = await this.app.redis.mget(this.key('user', username), this.key('ip', ip ?? 'unknown'));
-    if (Number(u ?? 0) >= MAX_PER_USERNAME || Number(i ?? 0) >= MAX_PER_IP) {
+    const [u, i] = await runCommands(this.app.redis, [
+      ['GET', this.key('user', username)],
+      ['GET', this.key('ip', ip ?? 'unknown')],
+    ]);
+    if (
+      Number((u as string | null) ?? 0) >= MAX_PER_USERNAME ||
+      Number((i as string | null) ?? 0) >= MAX_PER_IP
+    ) {
       throw new AppError('TOO_MANY_REQUESTS', 'Too many failed sign-in attempts; try again in 15 minutes');
     }
   }
 
   async failed(username: string, ip: string | null): Promise<void> {
-    const pipeline = this.app.redis.pipeline();
-    for (const k of [this.key('user', username), this.key('ip', ip ?? 'unknown')]) {
-      pipeline.incr(k);
-      pipeline.expire(k, WINDOW_S, 'NX');
-    }
-    await pipeline.exec();
+    const keys = [this.key('user', username), this.key('ip', ip ?? 'unknown')];
+    await runCommands(
+      this.app.redis,
+      keys.flatMap((k): RedisCommand[] => [
+        ['INCR', k],
+        ['EXPIRE', k, WINDOW_S, 'NX'],
+      ]),
+    );
   }
 
   async succeeded(username: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { toCsv } from '../../common/csv.js';
+import { type RedisCommand, runCommands } from '../../common/redis.js';
 import type { GraphqlContext } from '../../graphql/context.js';
 import { Token } from './token.entity.js';
 import type { TokenService } from './token.service.js';
@@ -88,9 +89,9 @@ export async function exportTokens(
 async function liveQuotas(ctx: Ctx, tokens: Token[]): Promise<(string | null)[]> {
   const { app } = ctx;
   const keys = tokens.map((t) => app.keys.tokenQuota(app.publisher.shard(t.user.id), t.id));
-  // One MGET per shard slot would be needed on Cluster; plain GETs in a pipeline work on both.
-  const pipeline = app.redis.pipeline();
-  for (const k of keys) pipeline.get(k);
-  const results = (await pipeline.exec()) ?? [];
-  return tokens.map((t, i) => (t.unlimited ? null : ((results[i]?.[1] as string | null) ?? null)));
+  const values = await runCommands(
+    app.redis,
+    keys.map((k): RedisCommand => ['GET', k]),
+  );
+  return tokens.map((t, i) => (t.unlimited ? null : ((values[i] as string | null) ?? null)));
 }

@@ -119,8 +119,8 @@ export class UserService {
     if (input.displayName !== undefined) user.displayName = this.text(input.displayName, 'displayName', 128);
     if (input.email !== undefined) user.email = this.email(input.email);
     await ctx.em.flush();
-    if (input.status === 'disabled') {
-      // A disabled user's console sessions and personal tokens stop working at once.
+    if (input.status === 'disabled' || (input.password != null && !self)) {
+      // A password reset by staff or a disabled account: the user's console sessions end now.
       await ctx.em.nativeDelete(AccessToken, { user: user.id, kind: 'session' });
     }
     await this.app.services.audit.record(ctx, 'user.update', 'user', user.id, before, auditView(user));
@@ -268,13 +268,23 @@ export class UserService {
     return { items, total };
   }
 
-  async changeOwnPassword(ctx: Ctx, current: string, next: string): Promise<void> {
+  /** Changes your password and ends your other console sessions (personal tokens stay). */
+  async changeOwnPassword(
+    ctx: Ctx & { accessTokenId: number | null },
+    current: string,
+    next: string,
+  ): Promise<void> {
     const user = ctx.user!;
     if (!(await verifyPassword(user.passwordHash, current)))
       throw badInput('currentPassword', 'Wrong password');
     validatePassword(next, 'newPassword');
     user.passwordHash = await hashPassword(next);
     await ctx.em.flush();
+    await ctx.em.nativeDelete(AccessToken, {
+      user: user.id,
+      kind: 'session',
+      ...(ctx.accessTokenId ? { id: { $ne: ctx.accessTokenId } } : {}),
+    });
     await this.app.services.audit.record(ctx, 'user.password', 'user', user.id, null, null);
   }
 

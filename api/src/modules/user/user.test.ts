@@ -157,6 +157,53 @@ describe('users and customers', () => {
     expect(after.me).toBeNull();
   });
 
+  it('keeps balances above 2^53 exact, in MySQL, Redis and GraphQL', async () => {
+    const huge = '900719925474099312'; // far above 2^53, below 2^63
+    const u = await api.ok(
+      `mutation{ createUser(input:{ username:"whale", password:"password-123", quota:"${huge}" }){ id quota liveQuota } }`,
+      {},
+      root,
+    );
+    expect(u.createUser).toMatchObject({ quota: huge, liveQuota: huge });
+    const adj = await api.ok(
+      'mutation($id:ID!){ adjustUserQuota(userId:$id, amount:"-3", reason:"exact"){ amount } }',
+      { id: u.createUser.id },
+      root,
+    );
+    expect(adj.adjustUserQuota.amount).toBe('-3');
+    const after = await api.ok(
+      'query($id:ID!){ user(id:$id){ quota liveQuota } }',
+      { id: u.createUser.id },
+      root,
+    );
+    expect(after.user).toEqual({ quota: '900719925474099309', liveQuota: '900719925474099309' });
+  });
+
+  it('a password change ends the other sessions; a reset by staff ends all of them', async () => {
+    await api.ok(
+      'mutation{ createUser(input:{ username:"pw-user", password:"password-123" }){ id } }',
+      {},
+      root,
+    );
+    const s1 = await api.login('pw-user', 'password-123');
+    const s2 = await api.login('pw-user', 'password-123');
+    await api.ok(
+      'mutation{ changePassword(currentPassword:"password-123", newPassword:"password-456") }',
+      {},
+      s1,
+    );
+    expect((await api.ok('{ me { username } }', {}, s1)).me).toEqual({ username: 'pw-user' });
+    expect((await api.ok('{ me { username } }', {}, s2)).me).toBeNull();
+    const me = await api.ok('{ me { id } }', {}, s1);
+    await api.ok(
+      'mutation($id:ID!){ updateUser(id:$id, input:{ password:"password-789" }){ id } }',
+      { id: me.me.id },
+      sales,
+    );
+    expect((await api.ok('{ me { username } }', {}, s1)).me).toBeNull();
+    expect(await api.login('pw-user', 'password-789')).toMatch(/^sbs_/);
+  });
+
   it('deleting a user removes its tokens from Redis', async () => {
     const u = await api.ok(
       'mutation{ createUser(input:{ username:"gone", password:"password-123" }){ id } }',
