@@ -1,8 +1,8 @@
 import { graphql } from './generated';
 
 export const RedemptionsQuery = graphql(`
-  query Redemptions($status: String, $limit: Int, $offset: Int) {
-    redemptions(status: $status, limit: $limit, offset: $offset) {
+  query Redemptions($status: String, $batchName: String, $limit: Int!, $offset: Int!) {
+    redemptions(status: $status, batchName: $batchName, limit: $limit, offset: $offset) {
       total
       items {
         id
@@ -19,15 +19,26 @@ export const RedemptionsQuery = graphql(`
   }
 `);
 
-export const CreateRedemptionsMutation = graphql(`
-  mutation CreateRedemptions($batchName: String!, $quota: BigInt!, $count: Int!, $expiresAt: DateTimeISO) {
-    createRedemptions(batchName: $batchName, quota: $quota, count: $count, expiresAt: $expiresAt)
+export const GenerateRedemptionsMutation = graphql(`
+  mutation GenerateRedemptions($input: GenerateRedemptionsInput!) {
+    generateRedemptions(input: $input) {
+      batchName
+      codes
+    }
   }
 `);
 
-export const RedeemCodeMutation = graphql(`
-  mutation RedeemCode($code: String!) {
-    redeemCode(code: $code)
+export const DisableRedemptionsMutation = graphql(`
+  mutation DisableRedemptions($ids: [ID!]!) {
+    disableRedemptions(ids: $ids)
+  }
+`);
+
+export const RedeemMutation = graphql(`
+  mutation Redeem($code: String!) {
+    redeem(code: $code) {
+      quota
+    }
   }
 `);
 

@@ -10,7 +10,7 @@ import { useErrorToastText } from '@/components/ui/error-panel';
 import { Input } from '@/components/ui/input';
 import { Skeleton } from '@/components/ui/skeleton';
 import { useToast } from '@/components/ui/toast';
-import { RedeemCodeMutation } from '@/graphql/admin';
+import { RedeemMutation } from '@/graphql/admin';
 import { MeQuery } from '@/graphql/session';
 import { formatNumber, formatUsd, quotaToUsd } from '@/lib/format';
 import { useLocale, useT } from '@/lib/i18n/client';
@@ -23,7 +23,7 @@ export function AccountView() {
   const errorText = useErrorToastText();
   const [me, refetch] = useQuery({ query: MeQuery });
   const [code, setCode] = useState('');
-  const [state, redeem] = useMutation(RedeemCodeMutation);
+  const [state, redeem] = useMutation(RedeemMutation);
   const u = me.data?.me;
   return (
     <div className="grid gap-4">
@@ -66,7 +66,7 @@ export function AccountView() {
               toast({
                 kind: 'success',
                 title: t('account.redeemed', {
-                  usd: formatUsd(quotaToUsd(r.data?.redeemCode ?? '0'), locale),
+                  usd: formatUsd(quotaToUsd(r.data?.redeem.quota ?? '0'), locale),
                 }),
               });
               setCode('');

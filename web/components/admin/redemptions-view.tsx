@@ -11,7 +11,7 @@ import { ErrorPanel, useErrorToastText } from '@/components/ui/error-panel';
 import { Field, Input, Select } from '@/components/ui/input';
 import { PageSkeleton } from '@/components/ui/skeleton';
 import { useToast } from '@/components/ui/toast';
-import { CreateRedemptionsMutation, RedemptionsQuery } from '@/graphql/admin';
+import { GenerateRedemptionsMutation, RedemptionsQuery } from '@/graphql/admin';
 import { download, toCsv } from '@/lib/csv';
 import { DEFAULT_QUOTA_PER_USD, formatDateTime, formatUsd, quotaToUsd } from '@/lib/format';
 import { useLocale, useT } from '@/lib/i18n/client';
@@ -24,16 +24,16 @@ export function RedemptionsView() {
   const [status, setStatus] = useState('');
   const [result, refetch] = useQuery({
     query: RedemptionsQuery,
-    variables: { status: status || null, limit: 200, offset: 0 },
+    variables: { status: status || null, batchName: null, limit: 200, offset: 0 },
   });
-  const [, generate] = useMutation(CreateRedemptionsMutation);
+  const [, generate] = useMutation(GenerateRedemptionsMutation);
   const [open, setOpen] = useState(false);
   const [batchName, setBatchName] = useState('');
   const [usd, setUsd] = useState('10');
   const [count, setCount] = useState('10');
   const [codes, setCodes] = useState<string[] | null>(null);
   const items = result.data?.redemptions.items ?? [];
-  const validCount = /^\d+$/.test(count) && Number(count) >= 1 && Number(count) <= 10000;
+  const validCount = /^\d+$/.test(count) && Number(count) >= 1 && Number(count) <= 1000;
   const validUsd = Number(usd) > 0;
 
   return (
@@ -147,15 +147,12 @@ export function RedemptionsView() {
               10_000n
             ).toString();
             const r = await generate({
-              batchName: batchName.trim(),
-              quota,
-              count: Number(count),
-              expiresAt: null,
+              input: { name: batchName.trim(), quota, count: Number(count), expiresAt: null },
             });
             const err = errorText(r.error);
             if (err) return toast({ kind: 'error', ...err });
             setOpen(false);
-            setCodes(r.data?.createRedemptions ?? []);
+            setCodes(r.data?.generateRedemptions.codes ?? []);
             refetch({ requestPolicy: 'network-only' });
           }}
         >
@@ -172,7 +169,7 @@ export function RedemptionsView() {
                 onChange={(e) => setUsd(e.target.value)}
               />
             </Field>
-            <Field id="rd-count" label={t('redemptions.count')} hint="1–10000">
+            <Field id="rd-count" label={t('redemptions.count')} hint="1–1000">
               <Input
                 id="rd-count"
                 inputMode="numeric"

@@ -1,5 +1,7 @@
 'use client';
-import { type UseQueryState, useQuery } from '@urql/next';
+import { useQuery } from '@urql/next';
+import type { CombinedError } from '@urql/core';
+import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import { PageHeader } from '@/components/common/page-header';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
@@ -7,8 +9,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorPanel } from '@/components/ui/error-panel';
 import { Select } from '@/components/ui/input';
 import { Skeleton } from '@/components/ui/skeleton';
-import type { UsageTopQuery as UsageTopQueryData } from '@/graphql/generated/graphql';
-import { UsageDailyQuery, UsageTopQuery } from '@/graphql/usage';
+import { TopCustomersQuery, TopTokensQuery, UsageByChannelQuery, UsageByDayQuery } from '@/graphql/usage';
 import { browserTimeZone, formatNumber, formatUsd, quotaToUsd } from '@/lib/format';
 import { useLocale, useT } from '@/lib/i18n/client';
 import { useMe } from '@/lib/me-context';
@@ -18,30 +19,30 @@ import { lastDays, StackedDailyChart } from './usage-chart';
 const METRICS = ['requests', 'tokens', 'quota', 'errors'] as const;
 type Metric = (typeof METRICS)[number];
 
+/** Whole local days in the browser's time zone: the api rolls usage up per 15 minutes, so day edges are exact. */
+export function statsRange(days: string[], timeZone: string) {
+  return { from: days[0]!, to: days[days.length - 1]!, timeZone };
+}
+
 export function DashboardView() {
   const t = useT();
   const locale = useLocale();
   const me = useMe();
   const [range, setRange] = useState(7);
   const [metric, setMetric] = useState<Metric>('requests');
-  const { from, to, days, timeZone } = useMemo(() => {
-    const days = lastDays(range);
-    const now = new Date();
-    return {
-      days,
-      timeZone: browserTimeZone(),
-      from: new Date(now.getTime() - range * 86_400_000).toISOString(),
-      to: now.toISOString(),
-    };
-  }, [range]);
-  const [daily, refetchDaily] = useQuery({ query: UsageDailyQuery, variables: { from, to, timeZone } });
-  const [topUsers] = useQuery({ query: UsageTopQuery, variables: { from, to, by: 'user', limit: 8 } });
-  const [topTokens] = useQuery({ query: UsageTopQuery, variables: { from, to, by: 'token', limit: 8 } });
-  const rows = daily.data?.usageDaily ?? [];
+  const timeZone = useMemo(() => browserTimeZone(), []);
+  const days = useMemo(() => lastDays(range), [range]);
+  const variables = useMemo(() => ({ range: statsRange(days, timeZone) }), [days, timeZone]);
+  const adminView = me.role === 'root' || me.role === 'admin';
+  const [daily, refetchDaily] = useQuery({ query: UsageByDayQuery, variables });
+  const [topUsers] = useQuery({ query: TopCustomersQuery, variables: { ...variables, limit: 8 } });
+  const [topTokens] = useQuery({ query: TopTokensQuery, variables: { ...variables, limit: 8 } });
+  const [byChannel] = useQuery({ query: UsageByChannelQuery, variables, pause: !adminView });
+  const rows = daily.data?.usageByDay ?? [];
   const totals = rows.reduce(
     (acc, r) => ({
       requests: acc.requests + r.requests,
-      tokens: acc.tokens + r.promptTokens + r.completionTokens,
+      tokens: acc.tokens + Number(r.promptTokens) + Number(r.completionTokens),
       quota: acc.quota + BigInt(r.quota),
       errors: acc.errors + r.errors,
     }),
@@ -54,7 +55,7 @@ export function DashboardView() {
       metric === 'requests'
         ? r.requests
         : metric === 'tokens'
-          ? r.promptTokens + r.completionTokens
+          ? Number(r.promptTokens) + Number(r.completionTokens)
           : metric === 'errors'
             ? r.errors
             : quotaToUsd(r.quota),
@@ -62,7 +63,7 @@ export function DashboardView() {
   const errorRate = totals.requests ? (totals.errors / totals.requests) * 100 : 0;
   // After an error the totals are unknown, not zero.
   const shown = (v: string) => (daily.error ? '—' : v);
-  const adminView = me.role === 'root' || me.role === 'admin';
+  const loading = !daily.data && !daily.error;
 
   return (
     <div className="grid gap-4">
@@ -84,32 +85,28 @@ export function DashboardView() {
           </Select>
         }
       />
-      <div className="grid grid-cols-2 gap-3 lg:grid-cols-5">
+      <div className="grid grid-cols-2 gap-3 lg:grid-cols-5" data-testid="dashboard-stats">
         <Stat
           label={t('dashboard.requests')}
           value={shown(formatNumber(totals.requests, locale))}
-          loading={!daily.data && !daily.error}
+          loading={loading}
         />
         <Stat
           label={t('dashboard.tokens')}
           value={shown(formatNumber(totals.tokens, locale))}
-          loading={!daily.data && !daily.error}
+          loading={loading}
         />
         <Stat
           label={t('dashboard.spend')}
           value={shown(formatUsd(quotaToUsd(totals.quota.toString()), locale))}
-          loading={!daily.data && !daily.error}
+          loading={loading}
         />
         <Stat
           label={t('dashboard.errors')}
           value={shown(formatNumber(totals.errors, locale))}
-          loading={!daily.data && !daily.error}
+          loading={loading}
         />
-        <Stat
-          label={t('dashboard.errorRate')}
-          value={shown(`${errorRate.toFixed(2)}%`)}
-          loading={!daily.data && !daily.error}
-        />
+        <Stat label={t('dashboard.errorRate')} value={shown(`${errorRate.toFixed(2)}%`)} loading={loading} />
       </div>
       {adminView ? (
         <Card>
@@ -154,12 +151,71 @@ export function DashboardView() {
       <div className="grid gap-4 lg:grid-cols-2">
         <TopList
           title={t('dashboard.topCustomers')}
-          result={topUsers}
-          locale={locale}
-          hrefPrefix="/customers/"
+          error={topUsers.error}
+          rows={topUsers.data?.topCustomers.map((r) => ({
+            id: String(r.userId),
+            name: r.username ?? `#${r.userId}`,
+            requests: r.requests,
+            quota: r.quota,
+            href: `/customers/${r.userId}`,
+          }))}
         />
-        <TopList title={t('dashboard.topTokens')} result={topTokens} locale={locale} />
+        <TopList
+          title={t('dashboard.topTokens')}
+          error={topTokens.error}
+          rows={topTokens.data?.topTokens.map((r) => ({
+            id: String(r.tokenId),
+            name: r.tokenName ?? `#${r.tokenId}`,
+            requests: r.requests,
+            quota: r.quota,
+          }))}
+        />
       </div>
+      {adminView ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>{t('dashboard.byChannel')}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            {byChannel.error ? (
+              <ErrorPanel error={byChannel.error} />
+            ) : !byChannel.data ? (
+              <Skeleton className="h-24 w-full" />
+            ) : byChannel.data.usageByChannel.length === 0 ? (
+              <p className="text-sm text-muted-fg">{t('dashboard.noUsage')}</p>
+            ) : (
+              <div className="overflow-x-auto">
+                <table className="w-full text-sm">
+                  <thead className="text-left text-xs text-muted-fg">
+                    <tr>
+                      <th className="py-1">{t('dashboard.channel')}</th>
+                      <th>{t('dashboard.requests')}</th>
+                      <th>{t('dashboard.errorRate')}</th>
+                      <th>{t('dashboard.avgLatency')}</th>
+                      <th>{t('dashboard.spend')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {byChannel.data.usageByChannel.map((c) => (
+                      <tr key={c.channelId} className="border-t border-border tabular-nums">
+                        <td className="py-1.5">
+                          {c.channelId === 0
+                            ? t('dashboard.noChannel')
+                            : (c.channelName ?? `#${c.channelId}`)}
+                        </td>
+                        <td>{formatNumber(c.requests, locale)}</td>
+                        <td>{c.requests ? ((c.errors / c.requests) * 100).toFixed(2) : '0.00'}%</td>
+                        <td>{Math.round(c.avgLatencyMs)} ms</td>
+                        <td>{formatUsd(quotaToUsd(c.quota), locale)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </CardContent>
+        </Card>
+      ) : null}
     </div>
   );
 }
@@ -179,28 +235,34 @@ function Stat({ label, value, loading }: { label: string; value: string; loading
   );
 }
 
+interface TopRow {
+  id: string;
+  name: string;
+  requests: number;
+  quota: string;
+  href?: string;
+}
+
 function TopList({
   title,
-  result,
-  locale,
-  hrefPrefix,
+  rows,
+  error,
 }: {
   title: string;
-  result: UseQueryState<UsageTopQueryData>;
-  locale: 'zh' | 'en';
-  hrefPrefix?: string;
+  rows: TopRow[] | undefined;
+  error: CombinedError | undefined;
 }) {
   const t = useT();
-  const rows = result.data?.usageTop ?? [];
+  const locale = useLocale();
   return (
     <Card>
       <CardHeader>
         <CardTitle>{title}</CardTitle>
       </CardHeader>
       <CardContent>
-        {result.error ? (
-          <ErrorPanel error={result.error} />
-        ) : !result.data ? (
+        {error ? (
+          <ErrorPanel error={error} />
+        ) : !rows ? (
           <Skeleton className="h-40 w-full" />
         ) : rows.length === 0 ? (
           <p className="text-sm text-muted-fg">{t('dashboard.noUsage')}</p>
@@ -213,10 +275,10 @@ function TopList({
               >
                 <span className="truncate">
                   <span className="mr-2 text-muted-fg">{i + 1}.</span>
-                  {hrefPrefix ? (
-                    <a className="hover:underline" href={`${hrefPrefix}${r.id}`}>
+                  {r.href ? (
+                    <Link className="hover:underline" href={r.href}>
                       {r.name}
-                    </a>
+                    </Link>
                   ) : (
                     r.name
                   )}

@@ -5,7 +5,7 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorPanel } from '@/components/ui/error-panel';
 import { Skeleton } from '@/components/ui/skeleton';
-import { UsageDailyQuery } from '@/graphql/usage';
+import { UsageByDayQuery } from '@/graphql/usage';
 import { browserTimeZone, quotaToUsd } from '@/lib/format';
 import { useT } from '@/lib/i18n/client';
 import { lastDays, StackedDailyChart } from './usage-chart';
@@ -13,18 +13,20 @@ import { lastDays, StackedDailyChart } from './usage-chart';
 /** Spend per day by model over the last 30 days, for one customer (or the signed-in one). */
 export function UsageCard({ userId }: { userId?: number }) {
   const t = useT();
-  const vars = useMemo(() => {
-    const now = new Date();
-    return {
-      from: new Date(now.getTime() - 30 * 86_400_000).toISOString(),
-      to: now.toISOString(),
-      timeZone: browserTimeZone(),
-      userId: userId ?? null,
-    };
-  }, [userId]);
   const days = useMemo(() => lastDays(30), []);
-  const [result] = useQuery({ query: UsageDailyQuery, variables: vars });
-  const rows = (result.data?.usageDaily ?? []).map((r) => ({
+  const vars = useMemo(
+    () => ({
+      range: {
+        from: days[0]!,
+        to: days[days.length - 1]!,
+        timeZone: browserTimeZone(),
+        userId: userId ?? null,
+      },
+    }),
+    [days, userId],
+  );
+  const [result] = useQuery({ query: UsageByDayQuery, variables: vars });
+  const rows = (result.data?.usageByDay ?? []).map((r) => ({
     day: r.day,
     model: r.model,
     value: quotaToUsd(r.quota),

@@ -1,26 +1,32 @@
 'use client';
 import type { ColumnDef } from '@tanstack/react-table';
-import { useQuery } from '@urql/next';
+import { useClient, useQuery } from '@urql/next';
 import { FileDown, RefreshCw } from 'lucide-react';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { DataTable } from '@/components/common/data-table';
 import { PageHeader } from '@/components/common/page-header';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { EmptyState } from '@/components/ui/empty-state';
-import { ErrorPanel } from '@/components/ui/error-panel';
+import { ErrorPanel, useErrorToastText } from '@/components/ui/error-panel';
 import { Input, Select } from '@/components/ui/input';
 import { PageSkeleton } from '@/components/ui/skeleton';
-import type { UsageLogsQuery as UsageLogsData } from '@/graphql/generated/graphql';
-import { UsageLogsQuery } from '@/graphql/usage';
+import { useToast } from '@/components/ui/toast';
+import type { OperationResult } from '@urql/core';
+import type {
+  UsageLogFieldsFragment,
+  UsageLogFilter,
+  UsageLogsQuery as UsageLogsData,
+} from '@/graphql/generated/graphql';
+import { UsageLogsQuery, UsageLogTotalsQuery } from '@/graphql/usage';
 import { download, toCsv } from '@/lib/csv';
 import { formatDateTime, formatNumber, formatUsd, quotaToUsd } from '@/lib/format';
 import { useLocale, useT } from '@/lib/i18n/client';
 import { useIsStaff } from '@/lib/me-context';
 
-type Log = UsageLogsData['usageLogs'][number];
+type Log = UsageLogFieldsFragment;
 interface Attempt {
   channelId?: number;
   status?: number | string;
@@ -31,113 +37,155 @@ interface Attempt {
 /** Filters kept in the URL so that a filtered view can be shared and survives a reload. */
 const FILTERS = ['user', 'token', 'model', 'channel', 'status', 'request', 'from', 'to'] as const;
 type Filters = Record<(typeof FILTERS)[number], string>;
+const STATUSES = ['success', 'partial', 'aborted', 'failed'];
+const PAGE = 50;
 
-export function matchesFilters(log: Log, f: Filters): boolean {
-  if (f.model && !log.model.toLowerCase().includes(f.model.toLowerCase())) return false;
-  if (f.channel && String(log.channelId ?? '') !== f.channel) return false;
-  if (f.status && log.status !== f.status) return false;
-  if (f.request && !log.requestId.includes(f.request)) return false;
-  const time = new Date(log.time as string).getTime();
-  if (f.from && time < new Date(f.from).getTime()) return false;
-  if (f.to && time > new Date(f.to).getTime()) return false;
-  return true;
+/** URL filters → the api's UsageLogFilter (times are local, as typed in the browser). */
+export function toUsageFilter(f: Filters, fixedUserId?: number): UsageLogFilter {
+  const int = (v: string) => (/^\d+$/.test(v) ? Number(v) : null);
+  return {
+    userId: fixedUserId ?? int(f.user),
+    tokenId: int(f.token),
+    channelId: int(f.channel),
+    model: f.model || null,
+    status: f.status || null,
+    requestId: f.request || null,
+    from: f.from ? new Date(f.from).toISOString() : null,
+    to: f.to ? new Date(f.to).toISOString() : null,
+  };
 }
 
 export function LogsView({ fixedUserId }: { fixedUserId?: number }) {
   const t = useT();
   const locale = useLocale();
   const staff = useIsStaff();
+  const toast = useToast();
+  const errorText = useErrorToastText();
+  const client = useClient();
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
-  const filters = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? ''])) as Filters;
-  const [limit, setLimit] = useState(100);
+  const key = params.toString();
+  const filters = useMemo(
+    () => Object.fromEntries(FILTERS.map((k) => [k, new URLSearchParams(key).get(k) ?? ''])) as Filters,
+    [key],
+  );
+  const filter = useMemo(() => toUsageFilter(filters, fixedUserId), [filters, fixedUserId]);
+  // Keyset pagination: the cursors we came through, so "previous" works too; reset with the filters.
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new filter starts again from the first page
+  useEffect(() => setCursors([null]), [filter]);
+  const after = cursors[cursors.length - 1] ?? null;
   const [detail, setDetail] = useState<Log | null>(null);
-  const userId = fixedUserId ?? (filters.user ? Number(filters.user) : null);
-  const [result, refetch] = useQuery({
-    query: UsageLogsQuery,
-    variables: { userId, tokenId: filters.token ? Number(filters.token) : null, limit },
-  });
-  const all = result.data?.usageLogs ?? [];
-  const logs = useMemo(() => all.filter((l) => matchesFilters(l, filters)), [all, filters]);
-  const setFilter = (key: keyof Filters, value: string) => {
+  const [exporting, setExporting] = useState(false);
+  const [result, refetch] = useQuery({ query: UsageLogsQuery, variables: { filter, first: PAGE, after } });
+  const [totals, refetchTotals] = useQuery({ query: UsageLogTotalsQuery, variables: { filter } });
+  const logs = (result.data?.usageLogs.edges ?? []).map((e) => e.node);
+  const pageInfo = result.data?.usageLogs.pageInfo;
+  const refresh = () => {
+    refetch({ requestPolicy: 'network-only' });
+    refetchTotals({ requestPolicy: 'network-only' });
+  };
+  const setFilter = (name: keyof Filters, value: string) => {
     const next = new URLSearchParams(params.toString());
-    if (value) next.set(key, value);
-    else next.delete(key);
+    if (value) next.set(name, value);
+    else next.delete(name);
     router.replace(`${pathname}?${next.toString()}`, { scroll: false });
   };
 
-  const exportCsv = () => {
-    const header = [
-      'time',
-      'requestId',
-      'userId',
-      'tokenId',
-      'channelId',
-      'model',
-      'upstreamModel',
-      'promptTokens',
-      'completionTokens',
-      'cachedTokens',
-      'reasoningTokens',
-      'quota',
-      'usd',
-      'latencyMs',
-      'ttftMs',
-      'stream',
-      'status',
-      'httpStatus',
-      'clientIp',
-    ];
-    const rows = logs.map((l) => [
-      l.time as string,
-      l.requestId,
-      l.userId,
-      l.tokenId,
-      l.channelId,
-      l.model,
-      l.upstreamModel,
-      l.promptTokens,
-      l.completionTokens,
-      l.cachedTokens,
-      l.reasoningTokens,
-      l.quota,
-      quotaToUsd(l.quota),
-      l.latencyMs,
-      l.ttftMs,
-      l.stream,
-      l.status,
-      l.httpStatus,
-      l.clientIp,
-    ]);
-    const sum = (f: (l: Log) => number) => logs.reduce((a, l) => a + f(l), 0);
-    const quota = logs.reduce((a, l) => a + BigInt(l.quota), 0n).toString();
-    rows.push([
-      'TOTAL',
-      `${logs.length} requests`,
-      '',
-      '',
-      '',
-      '',
-      '',
-      sum((l) => l.promptTokens),
-      sum((l) => l.completionTokens),
-      sum((l) => l.cachedTokens),
-      sum((l) => l.reasoningTokens),
-      quota,
-      quotaToUsd(quota),
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-    ]);
-    download(`usage-${new Date().toISOString().slice(0, 10)}.csv`, toCsv(header, rows), 'text/csv');
+  /** Every row of the filtered set (pages of 1000) with the api's totals as the last line. */
+  const exportCsv = async () => {
+    setExporting(true);
+    const rows: Log[] = [];
+    let cursor: string | null = null;
+    try {
+      for (;;) {
+        const r: OperationResult<UsageLogsData> = await client
+          .query(UsageLogsQuery, { filter, first: 1000, after: cursor }, { requestPolicy: 'network-only' })
+          .toPromise();
+        const err = errorText(r.error);
+        if (err) return toast({ kind: 'error', ...err });
+        const page: UsageLogsData['usageLogs'] | undefined = r.data?.usageLogs;
+        rows.push(...(page?.edges ?? []).map((e) => e.node));
+        if (!page?.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;
+        cursor = page.pageInfo.endCursor;
+      }
+      const sum = await client
+        .query(UsageLogTotalsQuery, { filter }, { requestPolicy: 'network-only' })
+        .toPromise();
+      const tot = sum.data?.usageLogTotals;
+      const header = [
+        'time',
+        'requestId',
+        'userId',
+        'tokenId',
+        'channelId',
+        'model',
+        'upstreamModel',
+        'promptTokens',
+        'completionTokens',
+        'cachedTokens',
+        'reasoningTokens',
+        'quota',
+        'usd',
+        'latencyMs',
+        'ttftMs',
+        'stream',
+        'status',
+        'httpStatus',
+        'clientIp',
+      ];
+      const lines: (string | number | boolean | null | undefined)[][] = rows.map((l) => [
+        l.time,
+        l.requestId,
+        l.userId,
+        l.tokenId,
+        l.channelId,
+        l.model,
+        l.upstreamModel,
+        l.promptTokens,
+        l.completionTokens,
+        l.cachedTokens,
+        l.reasoningTokens,
+        l.quota,
+        quotaToUsd(l.quota),
+        l.latencyMs,
+        l.ttftMs,
+        l.stream,
+        l.status,
+        l.httpStatus,
+        l.clientIp,
+      ]);
+      if (tot)
+        lines.push([
+          'TOTAL',
+          `${tot.requests} requests, ${tot.errors} errors`,
+          '',
+          '',
+          '',
+          '',
+          '',
+          tot.promptTokens,
+          tot.completionTokens,
+          '',
+          '',
+          tot.quota,
+          quotaToUsd(tot.quota),
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+        ]);
+      download(`usage-${new Date().toISOString().slice(0, 10)}.csv`, toCsv(header, lines), 'text/csv');
+    } finally {
+      setExporting(false);
+    }
   };
 
   const columns: ColumnDef<Log, unknown>[] = [
-    { header: t('logs.time'), cell: ({ row }) => formatDateTime(row.original.time as string, locale) },
+    { header: t('logs.time'), cell: ({ row }) => formatDateTime(row.original.time, locale) },
     ...(staff
       ? [
           {
@@ -180,13 +228,22 @@ export function LogsView({ fixedUserId }: { fixedUserId?: number }) {
     {
       header: t('logs.status'),
       cell: ({ row }) => (
-        <Badge tone={row.original.status === 'success' ? 'success' : 'danger'}>
+        <Badge
+          tone={
+            row.original.status === 'success'
+              ? 'success'
+              : row.original.status === 'failed'
+                ? 'danger'
+                : 'warning'
+          }
+        >
           {row.original.status} {row.original.httpStatus}
         </Badge>
       ),
     },
   ];
 
+  const tot = totals.data?.usageLogTotals;
   return (
     <div>
       <PageHeader
@@ -194,15 +251,10 @@ export function LogsView({ fixedUserId }: { fixedUserId?: number }) {
         description={t('logs.description')}
         actions={
           <>
-            <Button
-              variant="outline"
-              size="icon"
-              aria-label={t('common.refresh')}
-              onClick={() => refetch({ requestPolicy: 'network-only' })}
-            >
+            <Button variant="outline" size="icon" aria-label={t('common.refresh')} onClick={refresh}>
               <RefreshCw className="h-4 w-4" />
             </Button>
-            <Button variant="outline" onClick={exportCsv} disabled={!logs.length}>
+            <Button variant="outline" onClick={exportCsv} disabled={!logs.length || exporting}>
               <FileDown className="h-4 w-4" /> CSV
             </Button>
           </>
@@ -238,8 +290,11 @@ export function LogsView({ fixedUserId }: { fixedUserId?: number }) {
           onChange={(e) => setFilter('status', e.target.value)}
         >
           <option value="">{t('logs.anyStatus')}</option>
-          <option value="success">success</option>
-          <option value="error">error</option>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
         </Select>
         <FilterInput
           label={t('logs.requestId')}
@@ -261,8 +316,19 @@ export function LogsView({ fixedUserId }: { fixedUserId?: number }) {
           onChange={(e) => setFilter('to', e.target.value)}
         />
       </div>
+      {tot ? (
+        <p className="mb-3 text-sm text-muted-fg" data-testid="logs-totals">
+          {t('logs.totals', {
+            requests: formatNumber(tot.requests, locale),
+            errors: formatNumber(tot.errors, locale),
+            prompt: formatNumber(tot.promptTokens, locale),
+            completion: formatNumber(tot.completionTokens, locale),
+            cost: formatUsd(quotaToUsd(tot.quota), locale),
+          })}
+        </p>
+      ) : null}
       {result.error ? (
-        <ErrorPanel error={result.error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+        <ErrorPanel error={result.error} onRetry={refresh} />
       ) : !result.data ? (
         <PageSkeleton />
       ) : logs.length === 0 ? (
@@ -276,15 +342,22 @@ export function LogsView({ fixedUserId }: { fixedUserId?: number }) {
             onRowClick={setDetail}
             testId="logs-table"
           />
-          <div className="mt-3 flex items-center justify-between text-sm text-muted-fg">
-            <span>{t('logs.shown', { count: logs.length })}</span>
+          <div className="mt-3 flex items-center justify-end gap-2 text-sm">
             <Button
               size="sm"
               variant="outline"
-              disabled={all.length < limit || limit >= 500}
-              onClick={() => setLimit(Math.min(500, limit + 100))}
+              disabled={cursors.length === 1}
+              onClick={() => setCursors(cursors.slice(0, -1))}
             >
-              {t('common.loadMore')}
+              {t('common.previous')}
+            </Button>
+            <Button
+              size="sm"
+              variant="outline"
+              disabled={!pageInfo?.hasNextPage}
+              onClick={() => pageInfo?.endCursor && setCursors([...cursors, pageInfo.endCursor])}
+            >
+              {t('common.next')}
             </Button>
           </div>
         </>

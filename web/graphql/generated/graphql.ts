@@ -71,6 +71,14 @@ export type AuditLogPage = {
   nextCursor?: Maybe<Scalars['ID']['output']>;
 };
 
+/** Dashboard: balances you may see (channels for admins only) */
+export type Balances = {
+  __typename?: 'Balances';
+  channels: Array<ChannelBalance>;
+  tokens: Array<TokenBalance>;
+  users: Array<UserBalance>;
+};
+
 export type Channel = {
   __typename?: 'Channel';
   autoDisable: Scalars['Boolean']['output'];
@@ -103,6 +111,39 @@ export type Channel = {
   updatedAt: Scalars['DateTimeISO']['output'];
   usedQuota: Scalars['BigInt']['output'];
   weight: Scalars['Int']['output'];
+};
+
+export type ChannelBalance = {
+  __typename?: 'ChannelBalance';
+  balanceUpdatedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Upstream balance in USD as last reported */
+  balanceUsd?: Maybe<Scalars['String']['output']>;
+  channelId: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  status: Scalars['String']['output'];
+  usedQuota: Scalars['BigInt']['output'];
+};
+
+/** A live channel fact: status change, test result, cool-down or disabled key (fields by kind) */
+export type ChannelHealthEvent = {
+  __typename?: 'ChannelHealthEvent';
+  at: Scalars['DateTimeISO']['output'];
+  channelId: Scalars['Int']['output'];
+  /** test: why it failed */
+  error?: Maybe<Scalars['String']['output']>;
+  /** key-disabled: which key */
+  keyIndex?: Maybe<Scalars['Int']['output']>;
+  /** status, test, cooldown or key-disabled */
+  kind: Scalars['String']['output'];
+  /** test: response time, ms */
+  latencyMs?: Maybe<Scalars['Float']['output']>;
+  /** test: passed? */
+  ok?: Maybe<Scalars['Boolean']['output']>;
+  reason?: Maybe<Scalars['String']['output']>;
+  /** status: enabled, manually_disabled or auto_disabled */
+  status?: Maybe<Scalars['String']['output']>;
+  /** cooldown: until when */
+  until?: Maybe<Scalars['DateTimeISO']['output']>;
 };
 
 /** A channel key as anyone may see it: masked */
@@ -147,6 +188,20 @@ export type ChannelTimeoutsInput = {
   firstByteMs?: InputMaybe<Scalars['Int']['input']>;
   /** Longest silence inside a stream, ms */
   streamIdleMs?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ChannelUsage = {
+  __typename?: 'ChannelUsage';
+  /** Mean latency of the requests, ms */
+  avgLatencyMs: Scalars['Float']['output'];
+  /** 0 = requests that reached no channel */
+  channelId: Scalars['Int']['output'];
+  channelName?: Maybe<Scalars['String']['output']>;
+  completionTokens: Scalars['BigInt']['output'];
+  errors: Scalars['Float']['output'];
+  promptTokens: Scalars['BigInt']['output'];
+  quota: Scalars['BigInt']['output'];
+  requests: Scalars['Float']['output'];
 };
 
 export type CreateChannelInput = {
@@ -230,6 +285,50 @@ export type CreatedToken = {
   token: Token;
 };
 
+export type CustomerUsage = {
+  __typename?: 'CustomerUsage';
+  /** Mean latency of the requests, ms */
+  avgLatencyMs: Scalars['Float']['output'];
+  completionTokens: Scalars['BigInt']['output'];
+  errors: Scalars['Float']['output'];
+  promptTokens: Scalars['BigInt']['output'];
+  quota: Scalars['BigInt']['output'];
+  requests: Scalars['Float']['output'];
+  userId: Scalars['Int']['output'];
+  username?: Maybe<Scalars['String']['output']>;
+};
+
+export type DailyModelUsage = {
+  __typename?: 'DailyModelUsage';
+  /** Mean latency of the requests, ms */
+  avgLatencyMs: Scalars['Float']['output'];
+  completionTokens: Scalars['BigInt']['output'];
+  /** Local day, YYYY-MM-DD */
+  day: Scalars['String']['output'];
+  errors: Scalars['Float']['output'];
+  model: Scalars['String']['output'];
+  promptTokens: Scalars['BigInt']['output'];
+  quota: Scalars['BigInt']['output'];
+  requests: Scalars['Float']['output'];
+};
+
+export type GenerateRedemptionsInput = {
+  /** How many codes (1–10,000) */
+  count: Scalars['Int']['input'];
+  expiresAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** Batch name */
+  name: Scalars['String']['input'];
+  /** Quota each code is worth */
+  quota: Scalars['BigInt']['input'];
+};
+
+/** The plain codes: shown in this reply only */
+export type GeneratedRedemptions = {
+  __typename?: 'GeneratedRedemptions';
+  batchName: Scalars['String']['output'];
+  codes: Array<Scalars['String']['output']>;
+};
+
 /** A price tier; users and tokens name one, channels serve some */
 export type Group = {
   __typename?: 'Group';
@@ -249,6 +348,26 @@ export type IssuedAccessToken = {
   accessToken: AccessToken;
   /** The token itself. Shown only now; store it safely. */
   token: Scalars['String']['output'];
+};
+
+export type JobProgress = {
+  __typename?: 'JobProgress';
+  failedReason?: Maybe<Scalars['String']['output']>;
+  jobId: Scalars['ID']['output'];
+  message?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  /** 0–100 */
+  progress: Scalars['Float']['output'];
+  /** Summary once completed (never secrets) */
+  result?: Maybe<Scalars['JSON']['output']>;
+  /** waiting, active, completed, failed, … */
+  state: Scalars['String']['output'];
+};
+
+export type JobStarted = {
+  __typename?: 'JobStarted';
+  /** Follow it with the jobProgress subscription */
+  jobId: Scalars['ID']['output'];
 };
 
 export type LoginPayload = {
@@ -311,6 +430,8 @@ export type Mutation = {
   /** Adds (or, negative, removes) quota with a reason; recorded as an adjustment and in the audit log. */
   adjustUserQuota: TopUp;
   changePassword: Scalars['Boolean']['output'];
+  /** The codes of a finished generation job, once: the job and its sealed result are deleted */
+  claimGeneratedRedemptions: GeneratedRedemptions;
   /** Creates a personal access token for scripts. The token is shown only in this reply. */
   createAccessToken: IssuedAccessToken;
   createChannel: Channel;
@@ -331,14 +452,20 @@ export type Mutation = {
   deleteUsers: Scalars['Int']['output'];
   /** Disable channels manually; automation never re-enables them. */
   disableChannels: Array<Channel>;
+  /** Disables unused codes; returns how many changed */
+  disableRedemptions: Scalars['Int']['output'];
   /** Enable channels (also auto-disabled ones). */
   enableChannels: Array<Channel>;
   /** Lists the upstream’s models (does not change the channel). */
   fetchChannelModels: Array<Scalars['String']['output']>;
+  /** Generates up to 1,000 codes now; the codes are in this reply only (larger batches: startGenerateRedemptions) */
+  generateRedemptions: GeneratedRedemptions;
   /** Sign in. Returns a bearer token and sets the session cookie. */
   login: LoginPayload;
   /** Ends the session used for this request and clears the cookie. */
   logout: Scalars['Boolean']['output'];
+  /** Redeems a code into your own balance */
+  redeem: RedeemResult;
   /** Reads the upstream account balance, where the provider reports one. */
   refreshChannelBalance: Channel;
   /** Replaces the key; the old key stops working at once. */
@@ -348,6 +475,12 @@ export type Mutation = {
   setChannelPriority: Array<Channel>;
   /** Sets a system setting (root only); relay settings reach the relays at once. */
   setOption: SystemOption;
+  /** Fetches the upstream model lists of many channels as a job */
+  startFetchModels: JobStarted;
+  /** Generates up to 10,000 codes as a job (progress: jobProgress); collect them once with claimGeneratedRedemptions */
+  startGenerateRedemptions: JobStarted;
+  /** Tests the given channels (default: all with automatic tests on) as a job */
+  startTestChannels: JobStarted;
   /** Sends a real request through the channel (on a relay worker) and records the response time. */
   testChannel: ChannelTestResult;
   updateChannel: Channel;
@@ -358,8 +491,6 @@ export type Mutation = {
   /** Creates or updates the price of a model. */
   upsertModelPrice: ModelPrice;
   createPlaygroundToken: PlaygroundToken;
-  createRedemptions: Array<Scalars['String']['output']>;
-  redeemCode: Scalars['BigInt']['output'];
 };
 
 
@@ -373,6 +504,11 @@ export type MutationAdjustUserQuotaArgs = {
 export type MutationChangePasswordArgs = {
   currentPassword: Scalars['String']['input'];
   newPassword: Scalars['String']['input'];
+};
+
+
+export type MutationClaimGeneratedRedemptionsArgs = {
+  jobId: Scalars['ID']['input'];
 };
 
 
@@ -435,6 +571,11 @@ export type MutationDisableChannelsArgs = {
 };
 
 
+export type MutationDisableRedemptionsArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
 export type MutationEnableChannelsArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
@@ -445,9 +586,19 @@ export type MutationFetchChannelModelsArgs = {
 };
 
 
+export type MutationGenerateRedemptionsArgs = {
+  input: GenerateRedemptionsInput;
+};
+
+
 export type MutationLoginArgs = {
   password: Scalars['String']['input'];
   username: Scalars['String']['input'];
+};
+
+
+export type MutationRedeemArgs = {
+  code: Scalars['String']['input'];
 };
 
 
@@ -475,6 +626,21 @@ export type MutationSetChannelPriorityArgs = {
 export type MutationSetOptionArgs = {
   key: Scalars['String']['input'];
   value?: InputMaybe<Scalars['JSON']['input']>;
+};
+
+
+export type MutationStartFetchModelsArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
+export type MutationStartGenerateRedemptionsArgs = {
+  input: GenerateRedemptionsInput;
+};
+
+
+export type MutationStartTestChannelsArgs = {
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 
@@ -514,17 +680,10 @@ export type MutationUpsertModelPriceArgs = {
   input: ModelPriceInput;
 };
 
-
-export type MutationCreateRedemptionsArgs = {
-  batchName: Scalars['String']['input'];
-  quota: Scalars['BigInt']['input'];
-  count: Scalars['Int']['input'];
-  expiresAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
-};
-
-
-export type MutationRedeemCodeArgs = {
-  code: Scalars['String']['input'];
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
 };
 
 /** A provider type a channel can use (shared/providers) */
@@ -547,11 +706,17 @@ export type Query = {
   __typename?: 'Query';
   /** Audit log, newest first (keyset pages). */
   auditLogs: AuditLogPage;
+  /** Models an enabled channel serves for a group (customers: their own group; staff: any, default all groups). */
+  availableModels: Array<Scalars['String']['output']>;
+  /** Balances of users, tokens and (admins) channels */
+  balances: Balances;
   channel: Channel;
   channels: Array<Channel>;
   /** Settings and balances of your tokens (or one user’s) as CSV or JSON. Keys are not included: only hashes exist. */
   exportTokens: Scalars['String']['output'];
   groups: Array<Group>;
+  /** A bulk job’s state now */
+  job: JobProgress;
   /** The signed-in user, or null. */
   me?: Maybe<User>;
   /** Prices of every model (or those whose name contains `search`). */
@@ -561,17 +726,27 @@ export type Query = {
   /** System settings (root only). */
   options: Array<SystemOption>;
   providers: Array<Provider>;
+  redemptions: RedemptionPage;
   token: Token;
   /** Tokens you may manage (customers: their own). */
   tokens: TokenPage;
-  /** Newest usage logs you may see (customers: their own). */
-  usageLogs: Array<UsageLog>;
+  /** Customers by quota used over the range */
+  topCustomers: Array<CustomerUsage>;
+  /** Tokens by quota used over the range (customers: their own) */
+  topTokens: Array<TokenUsage>;
+  /** Newest first; customers see their own */
+  topUps: TopUpPage;
+  /** Per channel over the range */
+  usageByChannel: Array<ChannelUsage>;
+  /** Per local day × model, in any IANA time zone */
+  usageByDay: Array<DailyModelUsage>;
+  /** Counts and sums over the filtered usage logs */
+  usageLogTotals: UsageLogTotals;
+  /** Usage logs, newest first (Relay connection, keyset cursors) */
+  usageLogs: UsageLogConnection;
   user: User;
   /** Users you may manage (sales: customers; admins: sales and customers). */
   users: UserPage;
-  usageDaily: Array<UsageDailyRow>;
-  usageTop: Array<UsageTopRow>;
-  redemptions: RedemptionPage;
 };
 
 
@@ -579,6 +754,17 @@ export type QueryAuditLogsArgs = {
   before?: InputMaybe<Scalars['ID']['input']>;
   filter?: InputMaybe<AuditLogFilter>;
   limit?: Scalars['Int']['input'];
+};
+
+
+export type QueryAvailableModelsArgs = {
+  group?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryBalancesArgs = {
+  limit?: Scalars['Int']['input'];
+  userId?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -600,8 +786,21 @@ export type QueryExportTokensArgs = {
 };
 
 
+export type QueryJobArgs = {
+  jobId: Scalars['ID']['input'];
+};
+
+
 export type QueryModelPricesArgs = {
   search?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryRedemptionsArgs = {
+  batchName?: InputMaybe<Scalars['String']['input']>;
+  limit?: Scalars['Int']['input'];
+  offset?: Scalars['Int']['input'];
+  status?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -619,10 +818,45 @@ export type QueryTokensArgs = {
 };
 
 
-export type QueryUsageLogsArgs = {
-  limit?: InputMaybe<Scalars['Int']['input']>;
-  tokenId?: InputMaybe<Scalars['Int']['input']>;
+export type QueryTopCustomersArgs = {
+  limit?: Scalars['Int']['input'];
+  range: UsageStatsRange;
+};
+
+
+export type QueryTopTokensArgs = {
+  limit?: Scalars['Int']['input'];
+  range: UsageStatsRange;
+};
+
+
+export type QueryTopUpsArgs = {
+  kind?: InputMaybe<Scalars['String']['input']>;
+  limit?: Scalars['Int']['input'];
+  offset?: Scalars['Int']['input'];
   userId?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryUsageByChannelArgs = {
+  range: UsageStatsRange;
+};
+
+
+export type QueryUsageByDayArgs = {
+  range: UsageStatsRange;
+};
+
+
+export type QueryUsageLogTotalsArgs = {
+  filter?: InputMaybe<UsageLogFilter>;
+};
+
+
+export type QueryUsageLogsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<UsageLogFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -639,27 +873,52 @@ export type QueryUsersArgs = {
   status?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type RedeemResult = {
+  __typename?: 'RedeemResult';
+  /** Quota added to your balance */
+  quota: Scalars['BigInt']['output'];
+  topUp: TopUp;
+};
 
-export type QueryUsageDailyArgs = {
-  from: Scalars['DateTimeISO']['input'];
-  to: Scalars['DateTimeISO']['input'];
-  timeZone: Scalars['String']['input'];
-  userId?: InputMaybe<Scalars['Int']['input']>;
+/** A redemption code (the code itself is never stored, only its hash) */
+export type Redemption = {
+  __typename?: 'Redemption';
+  batchName: Scalars['String']['output'];
+  /** First characters of the code, for recognition */
+  codePrefix: Scalars['String']['output'];
+  createdAt: Scalars['DateTimeISO']['output'];
+  createdById: Scalars['Int']['output'];
+  expiresAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  id: Scalars['ID']['output'];
+  quota: Scalars['BigInt']['output'];
+  redeemedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  redeemedById?: Maybe<Scalars['Int']['output']>;
+  /** unused, used or disabled */
+  status: Scalars['String']['output'];
+};
+
+export type RedemptionPage = {
+  __typename?: 'RedemptionPage';
+  items: Array<Redemption>;
+  total: Scalars['Int']['output'];
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Status changes, test results, cool-downs and disabled keys as they happen (admins) */
+  channelHealth: ChannelHealthEvent;
+  /** Progress of a bulk job you started: its state now, then every change until it ends */
+  jobProgress: JobProgress;
 };
 
 
-export type QueryUsageTopArgs = {
-  from: Scalars['DateTimeISO']['input'];
-  to: Scalars['DateTimeISO']['input'];
-  by: Scalars['String']['input'];
-  limit?: InputMaybe<Scalars['Int']['input']>;
+export type SubscriptionChannelHealthArgs = {
+  channelId?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-export type QueryRedemptionsArgs = {
-  status?: InputMaybe<Scalars['String']['input']>;
-  limit?: InputMaybe<Scalars['Int']['input']>;
-  offset?: InputMaybe<Scalars['Int']['input']>;
+export type SubscriptionJobProgressArgs = {
+  jobId: Scalars['ID']['input'];
 };
 
 /** A system setting with its type-checked value */
@@ -707,10 +966,34 @@ export type Token = {
   userId: Scalars['Int']['output'];
 };
 
+export type TokenBalance = {
+  __typename?: 'TokenBalance';
+  name: Scalars['String']['output'];
+  remainQuota: Scalars['BigInt']['output'];
+  tokenId: Scalars['ID']['output'];
+  unlimited: Scalars['Boolean']['output'];
+  usedQuota: Scalars['BigInt']['output'];
+  userId: Scalars['Int']['output'];
+};
+
 export type TokenPage = {
   __typename?: 'TokenPage';
   items: Array<Token>;
   total: Scalars['Int']['output'];
+};
+
+export type TokenUsage = {
+  __typename?: 'TokenUsage';
+  /** Mean latency of the requests, ms */
+  avgLatencyMs: Scalars['Float']['output'];
+  completionTokens: Scalars['BigInt']['output'];
+  errors: Scalars['Float']['output'];
+  promptTokens: Scalars['BigInt']['output'];
+  quota: Scalars['BigInt']['output'];
+  requests: Scalars['Float']['output'];
+  tokenId: Scalars['Int']['output'];
+  tokenName?: Maybe<Scalars['String']['output']>;
+  userId: Scalars['Int']['output'];
 };
 
 /** A change of a user’s balance that is not usage */
@@ -725,6 +1008,12 @@ export type TopUp = {
   kind: Scalars['String']['output'];
   reason: Scalars['String']['output'];
   userId: Scalars['Int']['output'];
+};
+
+export type TopUpPage = {
+  __typename?: 'TopUpPage';
+  items: Array<TopUp>;
+  total: Scalars['Int']['output'];
 };
 
 export type UpdateChannelInput = {
@@ -835,6 +1124,59 @@ export type UsageLog = {
   userId: Scalars['Int']['output'];
 };
 
+/** Newest first; keyset cursors on (time, id) */
+export type UsageLogConnection = {
+  __typename?: 'UsageLogConnection';
+  edges: Array<UsageLogEdge>;
+  pageInfo: PageInfo;
+};
+
+export type UsageLogEdge = {
+  __typename?: 'UsageLogEdge';
+  cursor: Scalars['String']['output'];
+  node: UsageLog;
+};
+
+/** All fields optional; combined with AND */
+export type UsageLogFilter = {
+  channelId?: InputMaybe<Scalars['Int']['input']>;
+  /** Inclusive */
+  from?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** The model the client asked for */
+  model?: InputMaybe<Scalars['String']['input']>;
+  requestId?: InputMaybe<Scalars['ID']['input']>;
+  /** success, partial, aborted or failed */
+  status?: InputMaybe<Scalars['String']['input']>;
+  /** Exclusive */
+  to?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  tokenId?: InputMaybe<Scalars['Int']['input']>;
+  userId?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Aggregates of the filtered rows */
+export type UsageLogTotals = {
+  __typename?: 'UsageLogTotals';
+  completionTokens: Scalars['BigInt']['output'];
+  errors: Scalars['Float']['output'];
+  promptTokens: Scalars['BigInt']['output'];
+  quota: Scalars['BigInt']['output'];
+  requests: Scalars['Float']['output'];
+};
+
+/** Local calendar days in an IANA zone, both inclusive */
+export type UsageStatsRange = {
+  channelId?: InputMaybe<Scalars['Int']['input']>;
+  /** First day, YYYY-MM-DD */
+  from: Scalars['String']['input'];
+  model?: InputMaybe<Scalars['String']['input']>;
+  /** IANA zone, e.g. Asia/Kolkata */
+  timeZone?: Scalars['String']['input'];
+  /** Last day, YYYY-MM-DD (inclusive) */
+  to: Scalars['String']['input'];
+  tokenId?: InputMaybe<Scalars['Int']['input']>;
+  userId?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type User = {
   __typename?: 'User';
   createdAt: Scalars['DateTimeISO']['output'];
@@ -863,100 +1205,61 @@ export type User = {
   mustChangePassword: Scalars['Boolean']['output'];
 };
 
+export type UserBalance = {
+  __typename?: 'UserBalance';
+  /** Live balance the relay enforces (Redis) */
+  liveQuota?: Maybe<Scalars['BigInt']['output']>;
+  /** MySQL balance (converges from usage) */
+  quota: Scalars['BigInt']['output'];
+  requestCount: Scalars['Float']['output'];
+  usedQuota: Scalars['BigInt']['output'];
+  userId: Scalars['ID']['output'];
+  username: Scalars['String']['output'];
+};
+
 export type UserPage = {
   __typename?: 'UserPage';
   items: Array<User>;
   total: Scalars['Int']['output'];
 };
 
-/** One event of the channelHealth subscription (shared/src/jobs HealthEvent, flattened). */
-export type ChannelHealthEvent = {
-  __typename?: 'ChannelHealthEvent';
-  kind: Scalars['String']['output'];
-  channelId: Scalars['ID']['output'];
-  status?: Maybe<Scalars['String']['output']>;
-  reason?: Maybe<Scalars['String']['output']>;
-  ok?: Maybe<Scalars['Boolean']['output']>;
-  latencyMs?: Maybe<Scalars['Int']['output']>;
-  error?: Maybe<Scalars['String']['output']>;
-  at: Scalars['Float']['output'];
-};
-
+/** A short-lived relay key billed to the signed-in user, for the playground (issue 6). */
 export type PlaygroundToken = {
   __typename?: 'PlaygroundToken';
   key: Scalars['String']['output'];
   expiresAt: Scalars['DateTimeISO']['output'];
 };
 
-export type UsageDailyRow = {
-  __typename?: 'UsageDailyRow';
-  /** yyyy-mm-dd in the requested time zone */
-  day: Scalars['String']['output'];
-  model: Scalars['String']['output'];
-  requests: Scalars['Int']['output'];
-  promptTokens: Scalars['Float']['output'];
-  completionTokens: Scalars['Float']['output'];
-  quota: Scalars['BigInt']['output'];
-  errors: Scalars['Int']['output'];
-};
-
-export type UsageTopRow = {
-  __typename?: 'UsageTopRow';
-  id: Scalars['ID']['output'];
-  name: Scalars['String']['output'];
-  requests: Scalars['Int']['output'];
-  quota: Scalars['BigInt']['output'];
-};
-
-export type Redemption = {
-  __typename?: 'Redemption';
-  id: Scalars['ID']['output'];
-  batchName: Scalars['String']['output'];
-  codePrefix: Scalars['String']['output'];
-  quota: Scalars['BigInt']['output'];
-  status: Scalars['String']['output'];
-  redeemedById?: Maybe<Scalars['Int']['output']>;
-  redeemedAt?: Maybe<Scalars['DateTimeISO']['output']>;
-  expiresAt?: Maybe<Scalars['DateTimeISO']['output']>;
-  createdAt: Scalars['DateTimeISO']['output'];
-};
-
-export type RedemptionPage = {
-  __typename?: 'RedemptionPage';
-  items: Array<Redemption>;
-  total: Scalars['Int']['output'];
-};
-
-export type Subscription = {
-  __typename?: 'Subscription';
-  channelHealth: ChannelHealthEvent;
-};
-
 export type RedemptionsQueryVariables = Exact<{
   status?: InputMaybe<Scalars['String']['input']>;
-  limit?: InputMaybe<Scalars['Int']['input']>;
-  offset?: InputMaybe<Scalars['Int']['input']>;
+  batchName?: InputMaybe<Scalars['String']['input']>;
+  limit: Scalars['Int']['input'];
+  offset: Scalars['Int']['input'];
 }>;
 
 
 export type RedemptionsQuery = { __typename?: 'Query', redemptions: { __typename?: 'RedemptionPage', total: number, items: Array<{ __typename?: 'Redemption', id: string, batchName: string, codePrefix: string, quota: string, status: string, redeemedById?: number | null, redeemedAt?: string | null, expiresAt?: string | null, createdAt: string }> } };
 
-export type CreateRedemptionsMutationVariables = Exact<{
-  batchName: Scalars['String']['input'];
-  quota: Scalars['BigInt']['input'];
-  count: Scalars['Int']['input'];
-  expiresAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
+export type GenerateRedemptionsMutationVariables = Exact<{
+  input: GenerateRedemptionsInput;
 }>;
 
 
-export type CreateRedemptionsMutation = { __typename?: 'Mutation', createRedemptions: Array<string> };
+export type GenerateRedemptionsMutation = { __typename?: 'Mutation', generateRedemptions: { __typename?: 'GeneratedRedemptions', batchName: string, codes: Array<string> } };
 
-export type RedeemCodeMutationVariables = Exact<{
+export type DisableRedemptionsMutationVariables = Exact<{
+  ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+}>;
+
+
+export type DisableRedemptionsMutation = { __typename?: 'Mutation', disableRedemptions: number };
+
+export type RedeemMutationVariables = Exact<{
   code: Scalars['String']['input'];
 }>;
 
 
-export type RedeemCodeMutation = { __typename?: 'Mutation', redeemCode: string };
+export type RedeemMutation = { __typename?: 'Mutation', redeem: { __typename?: 'RedeemResult', quota: string } };
 
 export type AuditLogsQueryVariables = Exact<{
   filter?: InputMaybe<AuditLogFilter>;
@@ -1074,7 +1377,7 @@ export type FetchChannelModelsMutation = { __typename?: 'Mutation', fetchChannel
 export type ChannelHealthSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ChannelHealthSubscription = { __typename?: 'Subscription', channelHealth: { __typename?: 'ChannelHealthEvent', kind: string, channelId: string, status?: string | null, reason?: string | null, ok?: boolean | null, latencyMs?: number | null, error?: string | null, at: number } };
+export type ChannelHealthSubscription = { __typename?: 'Subscription', channelHealth: { __typename?: 'ChannelHealthEvent', kind: string, channelId: number, status?: string | null, reason?: string | null, ok?: boolean | null, latencyMs?: number | null, error?: string | null, at: string } };
 
 export type GroupNamesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1211,34 +1514,53 @@ export type CreatePlaygroundTokenMutationVariables = Exact<{ [key: string]: neve
 
 export type CreatePlaygroundTokenMutation = { __typename?: 'Mutation', createPlaygroundToken: { __typename?: 'PlaygroundToken', key: string, expiresAt: string } };
 
+export type UsageLogFieldsFragment = { __typename?: 'UsageLog', id: string, requestId: string, time: string, userId: number, tokenId: number, channelId?: number | null, endpoint: string, model: string, upstreamModel?: string | null, group: string, promptTokens: number, completionTokens: number, cachedTokens: number, reasoningTokens: number, quota: string, latencyMs: number, ttftMs?: number | null, stream: boolean, status: string, httpStatus: number, errorMessage?: string | null, clientIp?: string | null, usageEstimated: boolean, attempts?: unknown | null };
+
 export type UsageLogsQueryVariables = Exact<{
-  userId?: InputMaybe<Scalars['Int']['input']>;
-  tokenId?: InputMaybe<Scalars['Int']['input']>;
-  limit?: InputMaybe<Scalars['Int']['input']>;
+  filter?: InputMaybe<UsageLogFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 }>;
 
 
-export type UsageLogsQuery = { __typename?: 'Query', usageLogs: Array<{ __typename?: 'UsageLog', id: string, requestId: string, time: string, userId: number, tokenId: number, channelId?: number | null, endpoint: string, model: string, upstreamModel?: string | null, group: string, promptTokens: number, completionTokens: number, cachedTokens: number, reasoningTokens: number, quota: string, latencyMs: number, ttftMs?: number | null, stream: boolean, status: string, httpStatus: number, errorMessage?: string | null, clientIp?: string | null, usageEstimated: boolean, attempts?: unknown | null }> };
+export type UsageLogsQuery = { __typename?: 'Query', usageLogs: { __typename?: 'UsageLogConnection', edges: Array<{ __typename?: 'UsageLogEdge', cursor: string, node: { __typename?: 'UsageLog', id: string, requestId: string, time: string, userId: number, tokenId: number, channelId?: number | null, endpoint: string, model: string, upstreamModel?: string | null, group: string, promptTokens: number, completionTokens: number, cachedTokens: number, reasoningTokens: number, quota: string, latencyMs: number, ttftMs?: number | null, stream: boolean, status: string, httpStatus: number, errorMessage?: string | null, clientIp?: string | null, usageEstimated: boolean, attempts?: unknown | null } }>, pageInfo: { __typename?: 'PageInfo', endCursor?: string | null, hasNextPage: boolean } } };
 
-export type UsageDailyQueryVariables = Exact<{
-  from: Scalars['DateTimeISO']['input'];
-  to: Scalars['DateTimeISO']['input'];
-  timeZone: Scalars['String']['input'];
-  userId?: InputMaybe<Scalars['Int']['input']>;
+export type UsageLogTotalsQueryVariables = Exact<{
+  filter?: InputMaybe<UsageLogFilter>;
 }>;
 
 
-export type UsageDailyQuery = { __typename?: 'Query', usageDaily: Array<{ __typename?: 'UsageDailyRow', day: string, model: string, requests: number, promptTokens: number, completionTokens: number, quota: string, errors: number }> };
+export type UsageLogTotalsQuery = { __typename?: 'Query', usageLogTotals: { __typename?: 'UsageLogTotals', requests: number, errors: number, promptTokens: string, completionTokens: string, quota: string } };
 
-export type UsageTopQueryVariables = Exact<{
-  from: Scalars['DateTimeISO']['input'];
-  to: Scalars['DateTimeISO']['input'];
-  by: Scalars['String']['input'];
-  limit?: InputMaybe<Scalars['Int']['input']>;
+export type UsageByDayQueryVariables = Exact<{
+  range: UsageStatsRange;
 }>;
 
 
-export type UsageTopQuery = { __typename?: 'Query', usageTop: Array<{ __typename?: 'UsageTopRow', id: string, name: string, requests: number, quota: string }> };
+export type UsageByDayQuery = { __typename?: 'Query', usageByDay: Array<{ __typename?: 'DailyModelUsage', day: string, model: string, requests: number, errors: number, promptTokens: string, completionTokens: string, quota: string, avgLatencyMs: number }> };
+
+export type UsageByChannelQueryVariables = Exact<{
+  range: UsageStatsRange;
+}>;
+
+
+export type UsageByChannelQuery = { __typename?: 'Query', usageByChannel: Array<{ __typename?: 'ChannelUsage', channelId: number, channelName?: string | null, requests: number, errors: number, quota: string, avgLatencyMs: number }> };
+
+export type TopCustomersQueryVariables = Exact<{
+  range: UsageStatsRange;
+  limit: Scalars['Int']['input'];
+}>;
+
+
+export type TopCustomersQuery = { __typename?: 'Query', topCustomers: Array<{ __typename?: 'CustomerUsage', userId: number, username?: string | null, requests: number, quota: string }> };
+
+export type TopTokensQueryVariables = Exact<{
+  range: UsageStatsRange;
+  limit: Scalars['Int']['input'];
+}>;
+
+
+export type TopTokensQuery = { __typename?: 'Query', topTokens: Array<{ __typename?: 'TokenUsage', tokenId: number, tokenName?: string | null, userId: number, requests: number, quota: string }> };
 
 export type UserFieldsFragment = { __typename?: 'User', id: string, username: string, displayName?: string | null, email?: string | null, role: string, group: string, quota: string, usedQuota: string, requestCount: number, rpm: number, tpm: number, status: string, lastLoginAt?: string | null, createdAt: string };
 
@@ -1285,10 +1607,12 @@ export type AdjustUserQuotaMutation = { __typename?: 'Mutation', adjustUserQuota
 
 export const ChannelFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ChannelFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Channel"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"baseUrl"}},{"kind":"Field","name":{"kind":"Name","value":"models"}},{"kind":"Field","name":{"kind":"Name","value":"groups"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"modelMapping"}},{"kind":"Field","name":{"kind":"Name","value":"headers"}},{"kind":"Field","name":{"kind":"Name","value":"passthroughHeaders"}},{"kind":"Field","name":{"kind":"Name","value":"keyStrategy"}},{"kind":"Field","name":{"kind":"Name","value":"streamUsage"}},{"kind":"Field","name":{"kind":"Name","value":"autoTest"}},{"kind":"Field","name":{"kind":"Name","value":"autoDisable"}},{"kind":"Field","name":{"kind":"Name","value":"config"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"responseTimeMs"}},{"kind":"Field","name":{"kind":"Name","value":"lastTestAt"}},{"kind":"Field","name":{"kind":"Name","value":"balanceUsd"}},{"kind":"Field","name":{"kind":"Name","value":"usedQuota"}},{"kind":"Field","name":{"kind":"Name","value":"maskedKeys"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"masked"}},{"kind":"Field","name":{"kind":"Name","value":"disabled"}}]}},{"kind":"Field","name":{"kind":"Name","value":"timeouts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"connectMs"}},{"kind":"Field","name":{"kind":"Name","value":"firstByteMs"}},{"kind":"Field","name":{"kind":"Name","value":"streamIdleMs"}}]}}]}}]} as unknown as DocumentNode<ChannelFieldsFragment, unknown>;
 export const TokenFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TokenFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Token"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"keyPrefix"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"unlimited"}},{"kind":"Field","name":{"kind":"Name","value":"remainQuota"}},{"kind":"Field","name":{"kind":"Name","value":"usedQuota"}},{"kind":"Field","name":{"kind":"Name","value":"models"}},{"kind":"Field","name":{"kind":"Name","value":"ipWhitelist"}},{"kind":"Field","name":{"kind":"Name","value":"group"}},{"kind":"Field","name":{"kind":"Name","value":"rpm"}},{"kind":"Field","name":{"kind":"Name","value":"tpm"}},{"kind":"Field","name":{"kind":"Name","value":"quotaReset"}},{"kind":"Field","name":{"kind":"Name","value":"resetAmount"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<TokenFieldsFragment, unknown>;
+export const UsageLogFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UsageLogFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UsageLog"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"time"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"tokenId"}},{"kind":"Field","name":{"kind":"Name","value":"channelId"}},{"kind":"Field","name":{"kind":"Name","value":"endpoint"}},{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"upstreamModel"}},{"kind":"Field","name":{"kind":"Name","value":"group"}},{"kind":"Field","name":{"kind":"Name","value":"promptTokens"}},{"kind":"Field","name":{"kind":"Name","value":"completionTokens"}},{"kind":"Field","name":{"kind":"Name","value":"cachedTokens"}},{"kind":"Field","name":{"kind":"Name","value":"reasoningTokens"}},{"kind":"Field","name":{"kind":"Name","value":"quota"}},{"kind":"Field","name":{"kind":"Name","value":"latencyMs"}},{"kind":"Field","name":{"kind":"Name","value":"ttftMs"}},{"kind":"Field","name":{"kind":"Name","value":"stream"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"httpStatus"}},{"kind":"Field","name":{"kind":"Name","value":"errorMessage"}},{"kind":"Field","name":{"kind":"Name","value":"clientIp"}},{"kind":"Field","name":{"kind":"Name","value":"usageEstimated"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}}]}}]} as unknown as DocumentNode<UsageLogFieldsFragment, unknown>;
 export const UserFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"group"}},{"kind":"Field","name":{"kind":"Name","value":"quota"}},{"kind":"Field","name":{"kind":"Name","value":"usedQuota"}},{"kind":"Field","name":{"kind":"Name","value":"requestCount"}},{"kind":"Field","name":{"kind":"Name","value":"rpm"}},{"kind":"Field","name":{"kind":"Name","value":"tpm"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"lastLoginAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<UserFieldsFragment, unknown>;
-export const RedemptionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Redemptions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"offset"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"redemptions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}},{"kind":"Argument","name":{"kind":"Name","value":"offset"},"value":{"kind":"Variable","name":{"kind":"Name","value":"offset"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"batchName"}},{"kind":"Field","name":{"kind":"Name","value":"codePrefix"}},{"kind":"Field","name":{"kind":"Name","value":"quota"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"redeemedById"}},{"kind":"Field","name":{"kind":"Name","value":"redeemedAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]} as unknown as DocumentNode<RedemptionsQuery, RedemptionsQueryVariables>;
-export const CreateRedemptionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateRedemptions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"batchName"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"quota"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"BigInt"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"count"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expiresAt"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTimeISO"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createRedemptions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"batchName"},"value":{"kind":"Variable","name":{"kind":"Name","value":"batchName"}}},{"kind":"Argument","name":{"kind":"Name","value":"quota"},"value":{"kind":"Variable","name":{"kind":"Name","value":"quota"}}},{"kind":"Argument","name":{"kind":"Name","value":"count"},"value":{"kind":"Variable","name":{"kind":"Name","value":"count"}}},{"kind":"Argument","name":{"kind":"Name","value":"expiresAt"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expiresAt"}}}]}]}}]} as unknown as DocumentNode<CreateRedemptionsMutation, CreateRedemptionsMutationVariables>;
-export const RedeemCodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RedeemCode"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"redeemCode"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}}]}]}}]} as unknown as DocumentNode<RedeemCodeMutation, RedeemCodeMutationVariables>;
+export const RedemptionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Redemptions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"batchName"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"offset"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"redemptions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}},{"kind":"Argument","name":{"kind":"Name","value":"batchName"},"value":{"kind":"Variable","name":{"kind":"Name","value":"batchName"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}},{"kind":"Argument","name":{"kind":"Name","value":"offset"},"value":{"kind":"Variable","name":{"kind":"Name","value":"offset"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"batchName"}},{"kind":"Field","name":{"kind":"Name","value":"codePrefix"}},{"kind":"Field","name":{"kind":"Name","value":"quota"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"redeemedById"}},{"kind":"Field","name":{"kind":"Name","value":"redeemedAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]} as unknown as DocumentNode<RedemptionsQuery, RedemptionsQueryVariables>;
+export const GenerateRedemptionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GenerateRedemptions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GenerateRedemptionsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"generateRedemptions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"batchName"}},{"kind":"Field","name":{"kind":"Name","value":"codes"}}]}}]}}]} as unknown as DocumentNode<GenerateRedemptionsMutation, GenerateRedemptionsMutationVariables>;
+export const DisableRedemptionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DisableRedemptions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ids"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"disableRedemptions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"ids"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ids"}}}]}]}}]} as unknown as DocumentNode<DisableRedemptionsMutation, DisableRedemptionsMutationVariables>;
+export const RedeemDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Redeem"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"redeem"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quota"}}]}}]}}]} as unknown as DocumentNode<RedeemMutation, RedeemMutationVariables>;
 export const AuditLogsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuditLogs"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AuditLogFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"before"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditLogs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"before"},"value":{"kind":"Variable","name":{"kind":"Name","value":"before"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nextCursor"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"actorId"}},{"kind":"Field","name":{"kind":"Name","value":"actorName"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"targetType"}},{"kind":"Field","name":{"kind":"Name","value":"targetId"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"ip"}}]}}]}}]}}]} as unknown as DocumentNode<AuditLogsQuery, AuditLogsQueryVariables>;
 export const OptionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Options"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"options"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"defaultValue"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"relay"}}]}}]}}]} as unknown as DocumentNode<OptionsQuery, OptionsQueryVariables>;
 export const SetOptionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetOption"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"key"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"value"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"JSON"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setOption"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"key"},"value":{"kind":"Variable","name":{"kind":"Name","value":"key"}}},{"kind":"Argument","name":{"kind":"Name","value":"value"},"value":{"kind":"Variable","name":{"kind":"Name","value":"value"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"defaultValue"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"relay"}}]}}]}}]} as unknown as DocumentNode<SetOptionMutation, SetOptionMutationVariables>;
@@ -1324,9 +1648,12 @@ export const RegenerateTokenKeyDocument = {"kind":"Document","definitions":[{"ki
 export const DeleteTokensDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteTokens"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ids"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteTokens"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"ids"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ids"}}}]}]}}]} as unknown as DocumentNode<DeleteTokensMutation, DeleteTokensMutationVariables>;
 export const ExportTokensDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ExportTokens"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"format"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"exportTokens"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}},{"kind":"Argument","name":{"kind":"Name","value":"format"},"value":{"kind":"Variable","name":{"kind":"Name","value":"format"}}}]}]}}]} as unknown as DocumentNode<ExportTokensQuery, ExportTokensQueryVariables>;
 export const CreatePlaygroundTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreatePlaygroundToken"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createPlaygroundToken"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]} as unknown as DocumentNode<CreatePlaygroundTokenMutation, CreatePlaygroundTokenMutationVariables>;
-export const UsageLogsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UsageLogs"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tokenId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"usageLogs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}},{"kind":"Argument","name":{"kind":"Name","value":"tokenId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tokenId"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"time"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"tokenId"}},{"kind":"Field","name":{"kind":"Name","value":"channelId"}},{"kind":"Field","name":{"kind":"Name","value":"endpoint"}},{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"upstreamModel"}},{"kind":"Field","name":{"kind":"Name","value":"group"}},{"kind":"Field","name":{"kind":"Name","value":"promptTokens"}},{"kind":"Field","name":{"kind":"Name","value":"completionTokens"}},{"kind":"Field","name":{"kind":"Name","value":"cachedTokens"}},{"kind":"Field","name":{"kind":"Name","value":"reasoningTokens"}},{"kind":"Field","name":{"kind":"Name","value":"quota"}},{"kind":"Field","name":{"kind":"Name","value":"latencyMs"}},{"kind":"Field","name":{"kind":"Name","value":"ttftMs"}},{"kind":"Field","name":{"kind":"Name","value":"stream"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"httpStatus"}},{"kind":"Field","name":{"kind":"Name","value":"errorMessage"}},{"kind":"Field","name":{"kind":"Name","value":"clientIp"}},{"kind":"Field","name":{"kind":"Name","value":"usageEstimated"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}}]}}]}}]} as unknown as DocumentNode<UsageLogsQuery, UsageLogsQueryVariables>;
-export const UsageDailyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UsageDaily"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTimeISO"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTimeISO"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"timeZone"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"usageDaily"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"timeZone"},"value":{"kind":"Variable","name":{"kind":"Name","value":"timeZone"}}},{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"day"}},{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"requests"}},{"kind":"Field","name":{"kind":"Name","value":"promptTokens"}},{"kind":"Field","name":{"kind":"Name","value":"completionTokens"}},{"kind":"Field","name":{"kind":"Name","value":"quota"}},{"kind":"Field","name":{"kind":"Name","value":"errors"}}]}}]}}]} as unknown as DocumentNode<UsageDailyQuery, UsageDailyQueryVariables>;
-export const UsageTopDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UsageTop"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTimeISO"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTimeISO"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"by"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"usageTop"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"by"},"value":{"kind":"Variable","name":{"kind":"Name","value":"by"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"requests"}},{"kind":"Field","name":{"kind":"Name","value":"quota"}}]}}]}}]} as unknown as DocumentNode<UsageTopQuery, UsageTopQueryVariables>;
+export const UsageLogsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UsageLogs"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"UsageLogFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"usageLogs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UsageLogFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endCursor"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UsageLogFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UsageLog"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"time"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"tokenId"}},{"kind":"Field","name":{"kind":"Name","value":"channelId"}},{"kind":"Field","name":{"kind":"Name","value":"endpoint"}},{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"upstreamModel"}},{"kind":"Field","name":{"kind":"Name","value":"group"}},{"kind":"Field","name":{"kind":"Name","value":"promptTokens"}},{"kind":"Field","name":{"kind":"Name","value":"completionTokens"}},{"kind":"Field","name":{"kind":"Name","value":"cachedTokens"}},{"kind":"Field","name":{"kind":"Name","value":"reasoningTokens"}},{"kind":"Field","name":{"kind":"Name","value":"quota"}},{"kind":"Field","name":{"kind":"Name","value":"latencyMs"}},{"kind":"Field","name":{"kind":"Name","value":"ttftMs"}},{"kind":"Field","name":{"kind":"Name","value":"stream"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"httpStatus"}},{"kind":"Field","name":{"kind":"Name","value":"errorMessage"}},{"kind":"Field","name":{"kind":"Name","value":"clientIp"}},{"kind":"Field","name":{"kind":"Name","value":"usageEstimated"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}}]}}]} as unknown as DocumentNode<UsageLogsQuery, UsageLogsQueryVariables>;
+export const UsageLogTotalsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UsageLogTotals"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"UsageLogFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"usageLogTotals"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requests"}},{"kind":"Field","name":{"kind":"Name","value":"errors"}},{"kind":"Field","name":{"kind":"Name","value":"promptTokens"}},{"kind":"Field","name":{"kind":"Name","value":"completionTokens"}},{"kind":"Field","name":{"kind":"Name","value":"quota"}}]}}]}}]} as unknown as DocumentNode<UsageLogTotalsQuery, UsageLogTotalsQueryVariables>;
+export const UsageByDayDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UsageByDay"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"range"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UsageStatsRange"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"usageByDay"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"range"},"value":{"kind":"Variable","name":{"kind":"Name","value":"range"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"day"}},{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"requests"}},{"kind":"Field","name":{"kind":"Name","value":"errors"}},{"kind":"Field","name":{"kind":"Name","value":"promptTokens"}},{"kind":"Field","name":{"kind":"Name","value":"completionTokens"}},{"kind":"Field","name":{"kind":"Name","value":"quota"}},{"kind":"Field","name":{"kind":"Name","value":"avgLatencyMs"}}]}}]}}]} as unknown as DocumentNode<UsageByDayQuery, UsageByDayQueryVariables>;
+export const UsageByChannelDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UsageByChannel"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"range"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UsageStatsRange"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"usageByChannel"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"range"},"value":{"kind":"Variable","name":{"kind":"Name","value":"range"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"channelId"}},{"kind":"Field","name":{"kind":"Name","value":"channelName"}},{"kind":"Field","name":{"kind":"Name","value":"requests"}},{"kind":"Field","name":{"kind":"Name","value":"errors"}},{"kind":"Field","name":{"kind":"Name","value":"quota"}},{"kind":"Field","name":{"kind":"Name","value":"avgLatencyMs"}}]}}]}}]} as unknown as DocumentNode<UsageByChannelQuery, UsageByChannelQueryVariables>;
+export const TopCustomersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TopCustomers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"range"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UsageStatsRange"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"topCustomers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"range"},"value":{"kind":"Variable","name":{"kind":"Name","value":"range"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"requests"}},{"kind":"Field","name":{"kind":"Name","value":"quota"}}]}}]}}]} as unknown as DocumentNode<TopCustomersQuery, TopCustomersQueryVariables>;
+export const TopTokensDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TopTokens"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"range"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UsageStatsRange"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"topTokens"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"range"},"value":{"kind":"Variable","name":{"kind":"Name","value":"range"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tokenId"}},{"kind":"Field","name":{"kind":"Name","value":"tokenName"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"requests"}},{"kind":"Field","name":{"kind":"Name","value":"quota"}}]}}]}}]} as unknown as DocumentNode<TopTokensQuery, TopTokensQueryVariables>;
 export const UsersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Users"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"role"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"search"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"offset"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"users"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"role"},"value":{"kind":"Variable","name":{"kind":"Name","value":"role"}}},{"kind":"Argument","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"search"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}},{"kind":"Argument","name":{"kind":"Name","value":"offset"},"value":{"kind":"Variable","name":{"kind":"Name","value":"offset"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"group"}},{"kind":"Field","name":{"kind":"Name","value":"quota"}},{"kind":"Field","name":{"kind":"Name","value":"usedQuota"}},{"kind":"Field","name":{"kind":"Name","value":"requestCount"}},{"kind":"Field","name":{"kind":"Name","value":"rpm"}},{"kind":"Field","name":{"kind":"Name","value":"tpm"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"lastLoginAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<UsersQuery, UsersQueryVariables>;
 export const UserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"User"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"group"}},{"kind":"Field","name":{"kind":"Name","value":"quota"}},{"kind":"Field","name":{"kind":"Name","value":"usedQuota"}},{"kind":"Field","name":{"kind":"Name","value":"requestCount"}},{"kind":"Field","name":{"kind":"Name","value":"rpm"}},{"kind":"Field","name":{"kind":"Name","value":"tpm"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"lastLoginAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<UserQuery, UserQueryVariables>;
 export const CreateUserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateUser"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateUserInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createUser"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"group"}},{"kind":"Field","name":{"kind":"Name","value":"quota"}},{"kind":"Field","name":{"kind":"Name","value":"usedQuota"}},{"kind":"Field","name":{"kind":"Name","value":"requestCount"}},{"kind":"Field","name":{"kind":"Name","value":"rpm"}},{"kind":"Field","name":{"kind":"Name","value":"tpm"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"lastLoginAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<CreateUserMutation, CreateUserMutationVariables>;
