@@ -5,6 +5,7 @@ import { WebSocketServer } from 'ws';
 import type { App } from '../../app.js';
 import { clientIp } from '../../common/client-ip.js';
 import type { GraphqlContext } from '../../graphql/context.js';
+import { makeFormatError } from '../../graphql/format-error.js';
 import { SESSION_COOKIE } from '../auth/auth.service.js';
 
 /**
@@ -14,6 +15,9 @@ import { SESSION_COOKIE } from '../auth/auth.service.js';
  * on cross-site WebSocket handshakes too. Returns a function that closes every socket.
  */
 export function mountSubscriptions(app: App, schema: GraphQLSchema, httpServer: Server): () => Promise<void> {
+  const formatError = makeFormatError(app.env.NODE_ENV === 'production', (err) => {
+    if (app.env.NODE_ENV !== 'test') console.error('[graphql-ws]', err);
+  });
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const cleanup = useServer<Record<string, unknown> | undefined, { ctx?: GraphqlContext }>(
     {
@@ -23,6 +27,12 @@ export function mountSubscriptions(app: App, schema: GraphQLSchema, httpServer: 
         // A fresh EntityManager per operation; the user stays that of the connection.
         return { ...ctx.extra.ctx, em: app.orm.em.fork() };
       },
+      // Errors leave through the same boundary as on HTTP (extensions.code, no internals).
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors?.length
+          ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) }
+          : result,
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)) as never,
       onConnect: async (ctx) => {
         const built = await buildContext(app, ctx.connectionParams, ctx.extra.request);
         (ctx.extra as { ctx?: GraphqlContext }).ctx = built;

@@ -133,7 +133,7 @@ describe('redemption codes', () => {
         expect(j.job.progress).toBe(100);
         expect(j.job.result).toEqual({ batchName: 'bulk', count: 1200 });
       }
-      if (state === 'failed') throw new Error('job failed');
+      if (state === 'failed') throw new Error(`job failed: ${j.job.failedReason}`);
       await new Promise((r) => setTimeout(r, 100));
     }
     expect(state).toBe('completed');
