@@ -208,6 +208,8 @@ function webEntry(): string | null {
 }
 
 async function main(): Promise<void> {
+  // An empty value means "unset" here (shells and compose files pass empty strings around).
+  for (const [k, v] of Object.entries(process.env)) if (v === '') delete process.env[k];
   const apiPort = process.env.API_PORT ?? '4000';
   const relayPort = process.env.RELAY_PORT ?? '3000';
   const webPort = process.env.WEB_PORT ?? '3001';

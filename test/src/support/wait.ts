@@ -18,6 +18,7 @@ export async function waitFor<T>(
       const value = await probe();
       if (value !== undefined && value !== null && value !== false) return value;
     } catch (e) {
+      if (e instanceof GiveUp) throw e;
       lastError = e;
     }
     if (Date.now() > deadline) {
@@ -26,4 +27,9 @@ export async function waitFor<T>(
     }
     await sleep(intervalMs);
   }
+}
+
+/** Thrown by a probe when waiting longer cannot help (e.g. the process died): waitFor rethrows it. */
+export class GiveUp extends Error {
+  override name = 'GiveUp';
 }
