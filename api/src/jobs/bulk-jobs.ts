@@ -8,8 +8,7 @@ import { type BulkJobData, JOBS } from './job.service.js';
 async function requester(app: App, data: BulkJobData) {
   const em = app.orm.em.fork();
   const user = await em.findOne(User, data.requestedBy);
-  if (!user || user.status !== 'enabled')
-    throw new UnrecoverableError('the user who started this job is gone');
+  if (user?.status !== 'enabled') throw new UnrecoverableError('the user who started this job is gone');
   return { em, user, ip: data.ip };
 }
 
