@@ -1,6 +1,6 @@
 import type { ChatCompletionChunk } from '@switchboard/shared/openai';
 import type { CnMock } from '@switchboard/test/mock-upstreams/cn-kit';
-import { QWEN_TEST_KEY, startMockQwen } from '@switchboard/test/mock-upstreams/qwen/server';
+import { QWEN_MODELS, QWEN_TEST_KEY, startMockQwen } from '@switchboard/test/mock-upstreams/qwen/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AdapterContext, AdapterRequest, StreamPart } from '../contract.js';
 import { UpstreamError } from '../contract.js';
@@ -301,5 +301,11 @@ describe('qwen adapter against the mock DashScope API', () => {
     expect(err.info.retryable).toBe(false);
     expect(Date.now() - started).toBeLessThan(1000);
     expect(r.completionText()).toBe('你好');
+  });
+
+  it('lists models through the compatible-mode endpoint; a bad key is a fatal key error', async () => {
+    expect(await qwenAdapter.listModels!(ctx)).toEqual(QWEN_MODELS);
+    const bad = testAdapterContext({ type: 'qwen', baseUrl: mock.url }, 'sk-wrong-key-123456');
+    expect((await errorOf(qwenAdapter.listModels!(bad))).info).toMatchObject({ status: 401, fatal: 'key' });
   });
 });

@@ -36,6 +36,7 @@ import { qwenError } from './qwen-error.js';
 const CHAT_PATH = '/api/v1/services/aigc/text-generation/generation';
 const MULTIMODAL_PATH = '/api/v1/services/aigc/multimodal-generation/generation';
 const EMBED_PATH = '/api/v1/services/embeddings/text-embedding/text-embedding';
+const MODELS_PATH = '/compatible-mode/v1/models';
 
 type ToolCallDelta = NonNullable<ChatCompletionChunk['choices'][number]['delta']['tool_calls']>[number];
 
@@ -51,6 +52,18 @@ export const qwenAdapter: ProviderAdapter = {
       `qwen: endpoint ${req.endpoint} unsupported`,
       'Not supported by this provider.',
     );
+  },
+  /** The native API has no model list; DashScope's OpenAI-compatible mode does, with the same key. */
+  async listModels(ctx) {
+    const res = await sendUpstream(ctx, joinUrl(ctx.channel.baseUrl, MODELS_PATH), {
+      method: 'GET',
+      headers: { authorization: `Bearer ${ctx.key}` },
+    });
+    const text = await readText(res, ctx);
+    if (res.statusCode !== 200) throw qwenError(res.statusCode, text, ctx.key);
+    const parsed = parseJson(text);
+    const data = isRecord(parsed) && Array.isArray(parsed.data) ? parsed.data : [];
+    return data.filter(isRecord).flatMap((m) => (typeof m.id === 'string' ? [m.id] : []));
   },
 };
 

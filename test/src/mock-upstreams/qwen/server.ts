@@ -22,6 +22,7 @@ import {
  *   `Accept: text/event-stream`) streams `id:/event:result/:HTTP_STATUS/200/data:` frames,
  *   deltas only when `parameters.incremental_output` is true, whole text so far otherwise.
  * - `POST /api/v1/services/embeddings/text-embedding/text-embedding`, {model, input: {texts}}.
+ * - `GET /compatible-mode/v1/models` (the OpenAI-compatible mode's model list).
  * Errors: {"code","message","request_id"} with the HTTP status DashScope uses.
  * Docs: https://help.aliyun.com/zh/model-studio/developer-reference/use-qwen-by-calling-api,
  * https://help.aliyun.com/zh/model-studio/error-code.
@@ -34,6 +35,7 @@ export interface MockQwenOptions {
 }
 
 export const QWEN_TEST_KEY = 'sk-qwen-test-0123456789abcdef';
+export const QWEN_MODELS = ['qwen-plus', 'qwen-turbo', 'qwen-max', 'qwen-vl-plus', 'text-embedding-v3'];
 export const QWEN_TOOL_ARGUMENTS = ['{"city":', ' "北京"}'];
 
 const ERRORS: Record<string, [number, string, string]> = {
@@ -60,6 +62,16 @@ export async function startMockQwen(opts: MockQwenOptions = {}): Promise<CnMock>
         return generation(req, res, mode, requestId, false);
       if (req.path === '/api/v1/services/aigc/multimodal-generation/generation')
         return generation(req, res, mode, requestId, true);
+      if (req.path === '/compatible-mode/v1/models' && req.method === 'GET')
+        return sendJson(res, 200, {
+          object: 'list',
+          data: QWEN_MODELS.map((id) => ({
+            id,
+            object: 'model',
+            created: 1_700_000_000,
+            owned_by: 'system',
+          })),
+        });
       if (req.path === '/api/v1/services/embeddings/text-embedding/text-embedding')
         return embedding(req, res, requestId);
       sendJson(res, 404, { code: 'NotFound', message: 'Not Found', request_id: requestId });
