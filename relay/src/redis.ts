@@ -4,12 +4,13 @@ import type { RelayEnv } from './env.js';
 export type RedisClient = Redis | Cluster;
 
 /**
- * A Redis connection (or Cluster client when REDIS_CLUSTER_NODES is set). `forBull` gives the
- * options BullMQ workers need (`maxRetriesPerRequest: null`: a worker waits out an outage).
+ * A Redis connection (or Cluster client when REDIS_CLUSTER_NODES is set). `forBull: true`
+ * gives the options BullMQ workers need (`maxRetriesPerRequest: null`: a worker waits out an
+ * outage); `'producer'` a BullMQ producer connection that fails fast (no auto-pipelining).
  */
 export function createRedis(
   env: Pick<RelayEnv, 'REDIS_URL' | 'REDIS_CLUSTER_NODES'>,
-  forBull = false,
+  forBull: boolean | 'producer' = false,
   onError: (err: Error) => void = () => {},
 ): RedisClient {
   const client = connect(env, forBull);
@@ -23,9 +24,13 @@ export function createRedis(
   return client;
 }
 
-function connect(env: Pick<RelayEnv, 'REDIS_URL' | 'REDIS_CLUSTER_NODES'>, forBull: boolean): RedisClient {
+function connect(
+  env: Pick<RelayEnv, 'REDIS_URL' | 'REDIS_CLUSTER_NODES'>,
+  mode: boolean | 'producer',
+): RedisClient {
+  const forBull = mode !== false;
   const options: RedisOptions = {
-    maxRetriesPerRequest: forBull ? null : 2,
+    maxRetriesPerRequest: mode === true ? null : mode === 'producer' ? 1 : 2,
     enableAutoPipelining: !forBull,
     connectTimeout: 5_000,
     retryStrategy: (times) => Math.min(times * 200, 2_000),

@@ -43,6 +43,7 @@ export async function startRelayWorker(
   const redis = createRedis(env, false, onRedisError);
   const subscriber = createRedis(env, false, onRedisError);
   const bullConnection = createRedis(env, true, onRedisError);
+  const producerConnection = createRedis(env, 'producer', onRedisError);
   const auth = new TokenAuthenticator(redis, keys, env.RELAY_TOKEN_CACHE_SIZE, env.RELAY_TOKEN_CACHE_TTL_MS);
   const dispatchers = new Dispatchers();
   const config = new ConfigStore(
@@ -66,7 +67,8 @@ export async function startRelayWorker(
     auth,
     quota: new QuotaService(redis, keys, env.USAGE_SHARDS, log),
     dispatchers,
-    channelEvents: new ChannelEventSink(bullConnection, keys, log),
+    // Producer connection fails fast (BullMQ's advice); the task worker's waits out outages.
+    channelEvents: new ChannelEventSink(producerConnection, keys, log),
     credentials: new MemoryCredentialCache(),
     metrics: new Metrics(),
     trustedProxies: parseCidrs(env.TRUSTED_PROXIES),
@@ -171,6 +173,7 @@ export async function startRelayWorker(
       subscriber.disconnect();
       await redis.quit().catch(() => redis.disconnect());
       await bullConnection.quit().catch(() => bullConnection.disconnect());
+      await producerConnection.quit().catch(() => producerConnection.disconnect());
     },
   };
 }

@@ -51,10 +51,24 @@ export class ConfigStore {
       this.events.onTokens(null);
       void this.resync();
     });
-    await this.subscriber.subscribe(this.keys.configChannel);
+    // Redis may be down at boot: keep trying in the background and serve 503 meanwhile.
+    const subscribed = this.subscribeUntilDone();
+    await Promise.race([subscribed, new Promise((r) => setTimeout(r, 3_000).unref())]);
     await this.resync();
     this.timer = setInterval(() => void this.resync(), this.resyncMs);
     this.timer.unref();
+  }
+
+  private async subscribeUntilDone(): Promise<void> {
+    while (!this.stopped) {
+      try {
+        await this.subscriber.subscribe(this.keys.configChannel);
+        return;
+      } catch (err) {
+        this.log.warn('config channel subscribe failed; retrying', { error: String(err) });
+        await new Promise((r) => setTimeout(r, 1_000));
+      }
+    }
   }
 
   stop(): void {

@@ -186,7 +186,7 @@ async function disable(
     if (keyIndex !== null) channelGone = await state.disableKey(channel, keyIndex, short);
     else for (const i of state.usableKeys(channel)) channelGone = await state.disableKey(channel, i, short);
     if (keyIndex !== null && channel.keys.length > 1)
-      await deps.channelEvents.emit({
+      void deps.channelEvents.emit({
         kind: 'auto-disable-key',
         channelId: channel.id,
         keyIndex,
@@ -194,7 +194,7 @@ async function disable(
         at,
       });
     if (channelGone)
-      await deps.channelEvents.emit({
+      void deps.channelEvents.emit({
         kind: 'auto-disable-channel',
         channelId: channel.id,
         reason: short,

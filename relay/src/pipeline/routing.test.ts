@@ -104,7 +104,11 @@ describe('routing: tiers, weights, failover, auto-disable, cool-down', () => {
     expect(state.disabledKeys!.split(',').sort()).toEqual(['0', '1']);
     expect(state.disabled).toBeTruthy();
     // Both key failures went to the api for persistence.
-    const jobs = await fx.redis.keys(`${fx.keys.bullPrefix}:${QUEUES.channelEvents}:*`);
+    let jobs: string[] = [];
+    for (let i = 0; i < 40 && jobs.length === 0; i++) {
+      jobs = await fx.redis.keys(`${fx.keys.bullPrefix}:${QUEUES.channelEvents}:*`);
+      if (jobs.length === 0) await new Promise((r) => setTimeout(r, 50));
+    }
     expect(jobs.length).toBeGreaterThan(0);
     // Channel 1 is out of routing now.
     const before = mockA.hits();

@@ -26,6 +26,7 @@ export class ChannelEventSink {
         backoff: { type: 'exponential', delay: 1000 },
       },
     });
+    this.queue.on('error', (err) => this.log.warn('channel event queue error', { error: String(err) }));
   }
 
   async emit(event: ChannelEvent): Promise<void> {
