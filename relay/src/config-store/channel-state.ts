@@ -68,12 +68,13 @@ export class ChannelStateStore {
     return out;
   }
 
-  isUsable(c: RuntimeChannel): boolean {
+  /** `evenCooling`: a last resort when every channel of a route rests. */
+  isUsable(c: RuntimeChannel, evenCooling = false): boolean {
     const live = this.get(c.id);
     return (
       c.snapshot.status === 'enabled' &&
       live.disabled === null &&
-      live.cooldownUntil <= this.now() &&
+      (evenCooling || live.cooldownUntil <= this.now()) &&
       this.usableKeys(c).length > 0
     );
   }

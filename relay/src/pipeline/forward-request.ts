@@ -62,7 +62,11 @@ export async function forwardRequest(
     const channel =
       input.pinnedChannelId !== undefined
         ? pinned(index, input.pinnedChannelId, state.isUsable.bind(state))
-        : selectChannel(index, state, input.group, input.model, tried);
+        : (selectChannel(index, state, input.group, input.model, tried) ??
+          // Every channel of the route is cooling down: rather one try than a certain failure.
+          (attempts.length === 0
+            ? selectChannel(index, state, input.group, input.model, tried, Math.random, true)
+            : null));
     if (!channel) break;
     const adapter = adapterFor(channel.type);
     const keyIndex = pickKey(channel, state);

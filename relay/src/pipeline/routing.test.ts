@@ -135,4 +135,17 @@ describe('routing: tiers, weights, failover, auto-disable, cool-down', () => {
     expect(mockA.hits()).toBe(hits);
     expect(mockB.hits()).toBe(3);
   });
+
+  it('when every channel of a route rests, one is still tried rather than failing outright', async () => {
+    await start([{ id: 1, baseUrl: mockA.url, keys: ['sk-a'], models: ['gpt-4o'] }], {
+      cooldownFailures: 1,
+      cooldownMs: 60_000,
+    });
+    mockA.setMode({ error: 'unavailable' });
+    await expect(chat(client)).rejects.toMatchObject({ status: 503 });
+    expect(Number(await fx.redis.hget(fx.keys.channelState(1), 'cooldownUntil'))).toBeGreaterThan(Date.now());
+    mockA.setMode(null);
+    const r = await chat(client);
+    expect(r.choices[0]!.message.content).toBeTruthy();
+  });
 });

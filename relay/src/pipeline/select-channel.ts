@@ -13,6 +13,7 @@ export function selectChannel(
   model: string,
   tried: ReadonlySet<number>,
   random: () => number = Math.random,
+  evenCooling = false,
 ): RuntimeChannel | null {
   const tiers = index.tiers.get(routeKey(group, model));
   if (!tiers) return null;
@@ -21,7 +22,7 @@ export function selectChannel(
     let count = 0;
     const usable: RuntimeChannel[] = [];
     for (const c of tier.channels) {
-      if (tried.has(c.id) || !state.isUsable(c)) continue;
+      if (tried.has(c.id) || !state.isUsable(c, evenCooling)) continue;
       usable.push(c);
       total += c.snapshot.weight;
       count++;
