@@ -129,3 +129,25 @@ export const ChannelHealthSubscription = graphql(`
     }
   }
 `);
+
+export const StartTestChannelsMutation = graphql(`
+  mutation StartTestChannels($ids: [ID!]) {
+    startTestChannels(ids: $ids) {
+      jobId
+    }
+  }
+`);
+
+export const JobProgressSubscription = graphql(`
+  subscription JobProgress($jobId: ID!) {
+    jobProgress(jobId: $jobId) {
+      jobId
+      name
+      state
+      progress
+      message
+      result
+      failedReason
+    }
+  }
+`);

@@ -5,6 +5,7 @@ import { useMutation, useQuery } from '@urql/next';
 import { FlaskConical, Pencil, Plus, RefreshCw } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { DataTable, SelectAllCheckbox } from '@/components/common/data-table';
+import { JobProgress } from '@/components/common/job-progress';
 import { PageHeader } from '@/components/common/page-header';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -20,6 +21,7 @@ import {
   DisableChannelsMutation,
   EnableChannelsMutation,
   SetChannelPriorityMutation,
+  StartTestChannelsMutation,
   TestChannelMutation,
 } from '@/graphql/channels';
 import type { ChannelFieldsFragment } from '@/graphql/generated/graphql';
@@ -45,6 +47,8 @@ export function ChannelsView() {
   const [selection, setSelection] = useState<RowSelectionState>({});
   const [editing, setEditing] = useState<Channel | null | undefined>(undefined);
   const [progress, setProgress] = useState<{ done: number; total: number; failed: number } | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [, startTests] = useMutation(StartTestChannelsMutation);
   const [result, refetch] = useQuery({
     query: ChannelsQuery,
     variables: { type: type || null, status: status || null, search: search || null },
@@ -240,8 +244,14 @@ export function ChannelsView() {
           <>
             <Button
               variant="outline"
-              onClick={() => runTests(channels.map((c) => c.id))}
-              disabled={!channels.length || progress !== null}
+              onClick={async () => {
+                // All channels with automatic tests on, as one job on the api's queue.
+                const r = await startTests({ ids: null });
+                const err = errorText(r.error);
+                if (err) return toast({ kind: 'error', ...err });
+                setJobId(r.data?.startTestChannels.jobId ?? null);
+              }}
+              disabled={!channels.length || progress !== null || jobId !== null}
             >
               <FlaskConical className="h-4 w-4" /> {t('channels.testAll')}
             </Button>
@@ -301,6 +311,23 @@ export function ChannelsView() {
           <RefreshCw className="h-4 w-4" />
         </Button>
       </div>
+      {jobId ? (
+        <JobProgress
+          jobId={jobId}
+          onEnd={(job) => {
+            setJobId(null);
+            toast(
+              job.state === 'completed'
+                ? { kind: 'success', title: t('jobs.testAllDone'), detail: job.message ?? undefined }
+                : {
+                    kind: 'error',
+                    title: t('jobs.testAllFailed', { reason: job.failedReason ?? job.state }),
+                  },
+            );
+            reload();
+          }}
+        />
+      ) : null}
       {progress ? (
         <div className="mb-3 grid gap-1" role="status">
           <p className="text-sm">

@@ -35,6 +35,8 @@ type Documents = {
     "\n  mutation TestChannel($id: ID!, $model: String) {\n    testChannel(id: $id, model: $model) {\n      ok\n      latencyMs\n      status\n      error\n      fatal\n      model\n    }\n  }\n": typeof types.TestChannelDocument,
     "\n  mutation FetchChannelModels($id: ID!) {\n    fetchChannelModels(id: $id)\n  }\n": typeof types.FetchChannelModelsDocument,
     "\n  subscription ChannelHealth {\n    channelHealth {\n      kind\n      channelId\n      status\n      reason\n      ok\n      latencyMs\n      error\n      at\n    }\n  }\n": typeof types.ChannelHealthDocument,
+    "\n  mutation StartTestChannels($ids: [ID!]) {\n    startTestChannels(ids: $ids) {\n      jobId\n    }\n  }\n": typeof types.StartTestChannelsDocument,
+    "\n  subscription JobProgress($jobId: ID!) {\n    jobProgress(jobId: $jobId) {\n      jobId\n      name\n      state\n      progress\n      message\n      result\n      failedReason\n    }\n  }\n": typeof types.JobProgressDocument,
     "\n  query GroupNames {\n    groups {\n      name\n    }\n  }\n": typeof types.GroupNamesDocument,
     "\n  query Groups {\n    groups {\n      id\n      name\n      ratio\n      description\n    }\n  }\n": typeof types.GroupsDocument,
     "\n  mutation CreateGroup($name: String!, $ratio: String!, $description: String) {\n    createGroup(name: $name, ratio: $ratio, description: $description) {\n      id\n      name\n      ratio\n      description\n    }\n  }\n": typeof types.CreateGroupDocument,
@@ -91,6 +93,8 @@ const documents: Documents = {
     "\n  mutation TestChannel($id: ID!, $model: String) {\n    testChannel(id: $id, model: $model) {\n      ok\n      latencyMs\n      status\n      error\n      fatal\n      model\n    }\n  }\n": types.TestChannelDocument,
     "\n  mutation FetchChannelModels($id: ID!) {\n    fetchChannelModels(id: $id)\n  }\n": types.FetchChannelModelsDocument,
     "\n  subscription ChannelHealth {\n    channelHealth {\n      kind\n      channelId\n      status\n      reason\n      ok\n      latencyMs\n      error\n      at\n    }\n  }\n": types.ChannelHealthDocument,
+    "\n  mutation StartTestChannels($ids: [ID!]) {\n    startTestChannels(ids: $ids) {\n      jobId\n    }\n  }\n": types.StartTestChannelsDocument,
+    "\n  subscription JobProgress($jobId: ID!) {\n    jobProgress(jobId: $jobId) {\n      jobId\n      name\n      state\n      progress\n      message\n      result\n      failedReason\n    }\n  }\n": types.JobProgressDocument,
     "\n  query GroupNames {\n    groups {\n      name\n    }\n  }\n": types.GroupNamesDocument,
     "\n  query Groups {\n    groups {\n      id\n      name\n      ratio\n      description\n    }\n  }\n": types.GroupsDocument,
     "\n  mutation CreateGroup($name: String!, $ratio: String!, $description: String) {\n    createGroup(name: $name, ratio: $ratio, description: $description) {\n      id\n      name\n      ratio\n      description\n    }\n  }\n": types.CreateGroupDocument,
@@ -224,6 +228,14 @@ export function graphql(source: "\n  mutation FetchChannelModels($id: ID!) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription ChannelHealth {\n    channelHealth {\n      kind\n      channelId\n      status\n      reason\n      ok\n      latencyMs\n      error\n      at\n    }\n  }\n"): (typeof documents)["\n  subscription ChannelHealth {\n    channelHealth {\n      kind\n      channelId\n      status\n      reason\n      ok\n      latencyMs\n      error\n      at\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartTestChannels($ids: [ID!]) {\n    startTestChannels(ids: $ids) {\n      jobId\n    }\n  }\n"): (typeof documents)["\n  mutation StartTestChannels($ids: [ID!]) {\n    startTestChannels(ids: $ids) {\n      jobId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription JobProgress($jobId: ID!) {\n    jobProgress(jobId: $jobId) {\n      jobId\n      name\n      state\n      progress\n      message\n      result\n      failedReason\n    }\n  }\n"): (typeof documents)["\n  subscription JobProgress($jobId: ID!) {\n    jobProgress(jobId: $jobId) {\n      jobId\n      name\n      state\n      progress\n      message\n      result\n      failedReason\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
