@@ -27,6 +27,8 @@ export interface CnMockMode {
   pauseMs?: number;
   /** Stream: an error frame after this many content chunks (providers that have one). */
   errorAfterChunks?: number;
+  /** Stream: close the connection after this many content chunks, without a final frame. */
+  dropAfterChunks?: number;
 }
 
 export interface CnRecordedRequest {

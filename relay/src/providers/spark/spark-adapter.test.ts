@@ -230,4 +230,15 @@ describe('spark adapter against the mock Spark WebSocket API', () => {
     expect(err.info).toMatchObject({ status: 502, retryable: true, fatal: null, upstreamStatus: 0 });
     expect(err.info.detail).not.toMatch(/authorization|ws:\/\//);
   });
+
+  it('a socket closed before the final frame is an error, not a complete answer', async () => {
+    mock.setMode({ dropAfterChunks: 1 });
+    const r = await sparkAdapter.execute(chatReq(true), ctx);
+    if (r.kind !== 'stream') throw new Error('expected stream');
+    expect((await errorOf(collect(r.parts))).info).toMatchObject({ retryable: true, status: 502 });
+    expect(r.completionText()).toBe('你好');
+    expect((await errorOf(sparkAdapter.execute(chatReq(false), ctx))).info.detail).toContain(
+      'before the final frame',
+    );
+  });
 });

@@ -84,14 +84,9 @@ async function chat(req: AdapterRequest, ctx: AdapterContext): Promise<AdapterRe
     throw err;
   }
   const last = head[head.length - 1];
-  if (!last) {
+  if (!last || (!last.text && last.status !== 2)) {
     socket.close();
-    throw upstreamError(
-      'server',
-      502,
-      'spark: socket closed before any frame',
-      'The upstream provider failed.',
-    );
+    throw cutShort();
   }
   if (!last.text && last.status === 2) {
     socket.close();
@@ -105,7 +100,8 @@ async function chat(req: AdapterRequest, ctx: AdapterContext): Promise<AdapterRe
       if (last!.status === 2) return;
       for (;;) {
         const f = await readFrame();
-        if (!f) return;
+        // Closed without a final (status 2) frame: the answer is cut short, not complete.
+        if (!f) throw cutShort();
         yield f;
         if (f.status === 2) return;
       }
@@ -152,6 +148,15 @@ async function* relay(
   }
   // Spark has no finish reason of its own: a complete answer ends with status 2.
   yield* b.closing('stop', req.clientWantsStreamUsage);
+}
+
+function cutShort() {
+  return upstreamError(
+    'server',
+    502,
+    'spark: socket closed before the final frame',
+    'The upstream provider failed.',
+  );
 }
 
 function parseFrame(text: string): Frame {

@@ -168,6 +168,7 @@ async function reply(
       last ? usage(CN_REPLY_CHUNKS.length) : undefined,
     );
     if (mode.errorAfterChunks === i + 1) return fail(10222, '网络异常');
+    if (mode.dropAfterChunks === i + 1) return void ws.close();
     if (mode.pauseAfterChunks === i + 1) await sleep(mode.pauseMs ?? 1000);
   }
   ws.close();
