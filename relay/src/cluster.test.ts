@@ -36,15 +36,19 @@ describe('relay cluster (RELAY_WORKERS=2)', () => {
     const key = await fx.token({ userId: 7, tokenId: 70, userQuota: 12_000 });
     const client = new OpenAI({ apiKey: key, baseURL: fx.v1, maxRetries: 0 });
     const before = await fx.userQuota(7);
+    // Half of them streamed (billed from the usage chunk the gateway asks for).
     const results = await Promise.allSettled(
-      Array.from({ length: 300 }, (_, i) =>
-        client.chat.completions.create({
+      Array.from({ length: 300 }, async (_, i) => {
+        const params = {
           model: 'gpt-4o',
-          messages: [{ role: 'user', content: `request ${i}` }],
+          messages: [{ role: 'user' as const, content: `request ${i}` }],
           max_tokens: 20,
-          ...(i % 2 ? { stream: false } : {}),
-        }),
-      ),
+        };
+        if (i % 2 === 0) return client.chat.completions.create(params);
+        const stream = await client.chat.completions.create({ ...params, stream: true });
+        for await (const _ of stream);
+        return stream;
+      }),
     );
     mock.setMode(null);
     const ok = results.filter((r) => r.status === 'fulfilled').length;
