@@ -72,7 +72,7 @@ export class UsageWriter {
   constructor(private readonly opts: UsageWriterOptions) {
     this.streams = Array.from({ length: opts.shards }, (_, s) => opts.keys.usageStream(s));
     this.batchSize = opts.batchSize ?? 1000;
-    this.blockMs = opts.blockMs ?? 2000;
+    this.blockMs = opts.blockMs ?? 1000;
     this.claimIdleMs = opts.claimIdleMs ?? 60_000;
     this.log = opts.log ?? ((line) => console.log(line));
     const laneCount = Math.max(1, Math.min(opts.lanes ?? 4, this.streams.length));
