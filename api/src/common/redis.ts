@@ -88,7 +88,9 @@ export async function runCommands(redis: RedisClient, commands: RedisCommand[]):
   if (redis instanceof Cluster) {
     return Promise.all(commands.map(([name, ...args]) => redis.call(name, ...args)));
   }
-  const results = (await redis.pipeline(commands).exec()) ?? [];
+  // ioredis' array form names commands by method, which is lower case.
+  const results =
+    (await redis.pipeline(commands.map(([name, ...args]) => [name.toLowerCase(), ...args])).exec()) ?? [];
   const failed = results.find(([err]) => err);
   if (failed) throw failed[0];
   return results.map(([, value]) => value);
