@@ -238,7 +238,7 @@ describe('console in Chromium', () => {
       );
       // The proxied stream, plus the playground's reply when the api issues playground keys.
       const stats = await page.locator('[data-testid=dashboard-stats]').textContent();
-      expect(stats).toMatch(/Requests[12]\b/);
+      expect(stats).toMatch(/Requests[12]Tokens/);
       await screenshot(page, 'dashboard');
     },
     90_000,
