@@ -21,6 +21,7 @@ export function validateKeys(keys: string[], provider: ProviderInfo, field = 'ke
   const out = keys.map((k) => k.trim());
   if (!out.length) throw badInput(field, 'At least one key is required');
   if (out.length > 1000) throw badInput(field, 'At most 1000 keys per channel');
+  const keyPattern = provider.keyPattern ? new RegExp(provider.keyPattern) : null;
   out.forEach((key, i) => {
     if (!key) throw badInput(field, `Key #${i + 1} is empty`);
     if (key.length > 4096) throw badInput(field, `Key #${i + 1} is too long`);
@@ -32,6 +33,9 @@ export function validateKeys(keys: string[], provider: ProviderInfo, field = 'ke
         `Key #${i + 1} must look like ${provider.keyFormat} (${provider.keyParts} part(s) separated by "|")`,
       );
     }
+    // Formats "|" parts cannot express (Zhipu's "id.secret"): the provider's own pattern.
+    if (keyPattern && !keyPattern.test(key))
+      throw badInput(field, `Key #${i + 1} must look like ${provider.keyFormat}`);
   });
   if (new Set(out).size !== out.length) throw badInput(field, 'Duplicate keys');
   return out;
@@ -46,7 +50,8 @@ export function validateBaseUrl(value: string | null | undefined, provider: Prov
   } catch {
     throw badInput('baseUrl', 'Not a valid URL');
   }
-  const allowed = provider.defaultBaseUrl?.startsWith('wss:')
+  // WebSocket providers (Spark): ws:// too, for a self-hosted proxy or a test server.
+  const allowed = /^wss?:/.test(provider.defaultBaseUrl ?? '')
     ? ['wss:', 'ws:', 'https:']
     : ['https:', 'http:'];
   if (!allowed.includes(url.protocol))
