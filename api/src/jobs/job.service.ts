@@ -5,7 +5,7 @@ import { type Job, Queue, QueueEvents } from 'bullmq';
 import { hkdfSync } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { App } from '../app.js';
-import { createRedis } from '../common/redis.js';
+import { createRedis, type RedisClient } from '../common/redis.js';
 
 /** Jobs on the maintenance queue: scheduled ones and bulk ones a user starts. */
 export const JOBS = {
@@ -47,6 +47,7 @@ export interface JobProgressEvent {
 export class JobService {
   private queue: Queue | null = null;
   private events: QueueEvents | null = null;
+  private eventsConnection: RedisClient | null = null;
   private readonly emitter = new EventEmitter();
   private readonly resultKey: Buffer;
 
@@ -108,8 +109,10 @@ export class JobService {
 
   private ensureEvents(): QueueEvents {
     if (this.events) return this.events;
+    // BullMQ does not close a connection it was handed: ours, closed in close().
+    this.eventsConnection = createRedis(this.app.env, 'maintenance-events', { blocking: true });
     const events = new QueueEvents(QUEUES.maintenance, {
-      connection: createRedis(this.app.env, 'maintenance-events', { blocking: true }),
+      connection: this.eventsConnection,
       prefix: this.app.keys.bullPrefix,
     });
     const forward = async (jobId: string, state: string) => {
@@ -132,6 +135,8 @@ export class JobService {
   async close(): Promise<void> {
     await this.events?.close();
     await this.queue?.close();
+    this.eventsConnection?.disconnect();
+    this.eventsConnection = null;
     this.events = null;
     this.queue = null;
   }
