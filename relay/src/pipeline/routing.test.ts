@@ -136,6 +136,29 @@ describe('routing: tiers, weights, failover, auto-disable, cool-down', () => {
     expect(mockB.hits()).toBe(3);
   });
 
+  it('per-channel first-byte timeout: a slow upstream is abandoned and the next channel answers', async () => {
+    await start([
+      {
+        id: 1,
+        baseUrl: mockA.url,
+        keys: ['sk-a'],
+        models: ['gpt-4o'],
+        priority: 10,
+        timeouts: { connectMs: 1000, firstByteMs: 500, streamIdleMs: 1000 },
+      },
+      { id: 2, baseUrl: mockB.url, keys: ['sk-b'], models: ['gpt-4o'], priority: 0 },
+    ]);
+    mockA.setMode({ delayMs: 4_000 });
+    const t0 = performance.now();
+    await chat(client);
+    // undici's timers are coarse (about half a second); far below the upstream's 4 s.
+    expect(performance.now() - t0).toBeLessThan(2_500);
+    const [rec] = await fx.waitForRecords(1);
+    expect(rec!.channelId).toBe(2);
+    expect(rec!.attempts[0]).toMatchObject({ channelId: 1, status: 0 });
+    expect(rec!.attempts[0]!.error).toContain('HEADERS_TIMEOUT');
+  });
+
   it('when every channel of a route rests, one is still tried rather than failing outright', async () => {
     await start([{ id: 1, baseUrl: mockA.url, keys: ['sk-a'], models: ['gpt-4o'] }], {
       cooldownFailures: 1,
