@@ -81,3 +81,20 @@ describe('AnthropicStreamConverter on a thinking + text + two tool_use message',
     expect((err as UpstreamError).info.detail).not.toContain('sk-ant-secret-123');
   });
 });
+
+describe('AnthropicStreamConverter usage field (OpenAI stream_options.include_usage)', () => {
+  // OpenAI: with include_usage "all other chunks will also include a usage field, but with a
+  // null value"; without it, chunks carry no usage field at all.
+  it('puts usage: null on every chunk but the final usage chunk when the client asked', () => {
+    const { chunks } = convert('thinking-text-tool.sse', true);
+    const last = chunks[chunks.length - 1]!;
+    expect(last.choices).toEqual([]);
+    expect(last.usage).toMatchObject({ prompt_tokens: expect.any(Number) });
+    for (const c of chunks.slice(0, -1)) expect(c).toHaveProperty('usage', null);
+  });
+
+  it('leaves usage out when the client did not ask', () => {
+    const { chunks } = convert('thinking-text-tool.sse', false);
+    for (const c of chunks) expect(c).not.toHaveProperty('usage');
+  });
+});

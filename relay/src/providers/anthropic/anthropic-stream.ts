@@ -130,6 +130,8 @@ export class AnthropicStreamConverter {
       created: this.created,
       model: this.model,
       choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }],
+      // With include_usage, OpenAI puts `usage: null` on every chunk but the last.
+      ...(this.wantsUsage ? { usage: null } : {}),
     };
   }
 }

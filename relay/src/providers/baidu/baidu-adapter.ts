@@ -105,7 +105,11 @@ async function chat(req: AdapterRequest, ctx: AdapterContext): Promise<AdapterRe
     };
   }
   const { first, rest } = await peekFirst(frames(sseEvents(res, ctx), ctx));
-  const builder = new ChunkBuilder(first && typeof first.id === 'string' ? first.id : chunkId(), req.model);
+  const builder = new ChunkBuilder(
+    first && typeof first.id === 'string' ? first.id : chunkId(),
+    req.model,
+    req.clientWantsStreamUsage,
+  );
   return streamResult(relay(first, rest, builder, req), builder);
 }
 
@@ -157,7 +161,11 @@ function singleFrameStream(
   req: AdapterRequest,
   _ctx: AdapterContext,
 ): AdapterResult {
-  const b = new ChunkBuilder(typeof parsed.id === 'string' ? parsed.id : chunkId(), req.model);
+  const b = new ChunkBuilder(
+    typeof parsed.id === 'string' ? parsed.id : chunkId(),
+    req.model,
+    req.clientWantsStreamUsage,
+  );
   const empty = (async function* () {})();
   return streamResult(relay({ ...parsed, is_end: true }, empty, b, req), b);
 }

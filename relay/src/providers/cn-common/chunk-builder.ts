@@ -15,9 +15,14 @@ export class ChunkBuilder {
   private usageValue: Usage | null = null;
   readonly created = nowSeconds();
 
+  /**
+   * @param usageNulls the client set `stream_options.include_usage`: OpenAI then puts
+   *   `usage: null` on every chunk before the final usage chunk.
+   */
   constructor(
     private readonly id: string,
     private readonly model: string,
+    private readonly usageNulls = false,
   ) {}
 
   /** A content delta; null when there is nothing to send. */
@@ -89,6 +94,7 @@ export class ChunkBuilder {
       created: this.created,
       model: this.model,
       choices: [{ index: 0, delta: d, finish_reason: finish }],
+      ...(this.usageNulls ? { usage: null } : {}),
     });
   }
 }

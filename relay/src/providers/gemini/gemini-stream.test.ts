@@ -51,3 +51,27 @@ describe('GeminiStreamConverter on parallel calls and two candidates', () => {
     expect(conv.usage()).toEqual(usage);
   });
 });
+
+describe('GeminiStreamConverter usage field (OpenAI stream_options.include_usage)', () => {
+  const run = (wantsUsage: boolean) => {
+    const raw = readFileSync(new URL('./__fixtures__/parallel-calls-two-candidates.sse', import.meta.url));
+    const conv = new GeminiStreamConverter('fallback', wantsUsage, 'AIzaSecret');
+    const decoder = new SseDecoder();
+    const chunks: ChatCompletionChunk[] = [];
+    for (const ev of decoder.push(raw)) chunks.push(...conv.accept(JSON.parse(ev.data)));
+    chunks.push(...conv.end());
+    return chunks;
+  };
+
+  it('puts usage: null on every chunk but the final usage chunk when the client asked', () => {
+    const chunks = run(true);
+    const last = chunks[chunks.length - 1]!;
+    expect(last.choices).toEqual([]);
+    expect(last.usage).toMatchObject({ prompt_tokens: expect.any(Number) });
+    for (const c of chunks.slice(0, -1)) expect(c).toHaveProperty('usage', null);
+  });
+
+  it('leaves usage out when the client did not ask', () => {
+    for (const c of run(false)) expect(c).not.toHaveProperty('usage');
+  });
+});

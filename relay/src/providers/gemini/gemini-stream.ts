@@ -121,6 +121,8 @@ export class GeminiStreamConverter {
       created: this.created,
       model: this.model,
       choices: [{ index, delta, finish_reason: finish, logprobs: null }],
+      // With include_usage, OpenAI puts `usage: null` on every chunk but the last.
+      ...(this.wantsUsage ? { usage: null } : {}),
     };
   }
 }

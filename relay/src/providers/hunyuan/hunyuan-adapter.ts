@@ -112,7 +112,11 @@ async function chat(req: AdapterRequest, ctx: AdapterContext): Promise<AdapterRe
     return completion(response, req);
   }
   const { first, rest } = await peekFirst(frames(sseEvents(res, ctx), ctx));
-  const builder = new ChunkBuilder(first && typeof first.Id === 'string' ? first.Id : chunkId(), req.model);
+  const builder = new ChunkBuilder(
+    first && typeof first.Id === 'string' ? first.Id : chunkId(),
+    req.model,
+    req.clientWantsStreamUsage,
+  );
   return streamResult(relay(first, rest, builder, req), builder);
 }
 

@@ -97,6 +97,7 @@ async function chat(req: AdapterRequest, ctx: AdapterContext): Promise<AdapterRe
   const builder = new ChunkBuilder(
     first && typeof first.request_id === 'string' ? first.request_id : chunkId(),
     req.model,
+    req.clientWantsStreamUsage,
   );
   return streamResult(relay(first, rest, builder, req), builder);
 }

@@ -93,7 +93,11 @@ async function chat(req: AdapterRequest, ctx: AdapterContext): Promise<AdapterRe
     throw sparkEmptyReply(last.sid);
   }
 
-  const builder = new ChunkBuilder(`chatcmpl-${last.sid || chunkId()}`, req.model);
+  const builder = new ChunkBuilder(
+    `chatcmpl-${last.sid || chunkId()}`,
+    req.model,
+    req.clientWantsStreamUsage,
+  );
   async function* frames(): AsyncGenerator<Frame> {
     try {
       for (const f of head) yield f;

@@ -89,7 +89,11 @@ async function chat(req: AdapterRequest, ctx: AdapterContext): Promise<AdapterRe
     return completion(parsed, req);
   }
   const { first, rest } = await peekFirst(frames(sseEvents(res, ctx), ctx));
-  const builder = new ChunkBuilder(first && typeof first.id === 'string' ? first.id : chunkId(), req.model);
+  const builder = new ChunkBuilder(
+    first && typeof first.id === 'string' ? first.id : chunkId(),
+    req.model,
+    req.clientWantsStreamUsage,
+  );
   return streamResult(relay(first, rest, builder, req), builder);
 }
 
