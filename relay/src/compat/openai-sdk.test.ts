@@ -3,7 +3,7 @@ import {
   REPLY_WORDS,
   startMockOpenAI,
 } from '@switchboard/test/mock-upstreams/openai/server';
-import OpenAI from 'openai';
+import OpenAI, { type APIError } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RelayFixture } from '../testing/relay-fixture.js';
 
@@ -75,7 +75,7 @@ describe('official openai SDK: headers, error classes, retries', () => {
       .catch((e: unknown) => e);
     expect(e401).toBeInstanceOf(OpenAI.AuthenticationError);
     expect(e401).toMatchObject({ status: 401, code: 'invalid_api_key' });
-    expect((e401 as OpenAI.APIError).requestID).toMatch(/^req_/);
+    expect((e401 as APIError).requestID).toMatch(/^req_/);
 
     const walled = await fx.token({
       userId: 1,
@@ -105,7 +105,7 @@ describe('official openai SDK: headers, error classes, retries', () => {
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(OpenAI.RateLimitError);
     expect(err).toMatchObject({ status: 429, code: 'insufficient_quota' });
-    expect((err as OpenAI.APIError).headers?.get('x-should-retry')).toBe('false');
+    expect((err as APIError).headers?.get('x-should-retry')).toBe('false');
     // maxRetries 3, yet one attempt: the SDK believed the header.
     expect(counter.calls).toBe(1);
   });
@@ -139,8 +139,8 @@ describe('official openai SDK: headers, error classes, retries', () => {
       .catch((e: unknown) => e);
     faulty.setMode(null);
     expect(err).toBeInstanceOf(OpenAI.InternalServerError);
-    expect((err as OpenAI.APIError).status).toBe(503);
-    expect((err as OpenAI.APIError).headers?.get('retry-after')).toBeTruthy();
+    expect((err as APIError).status).toBe(503);
+    expect((err as APIError).headers?.get('retry-after')).toBeTruthy();
     expect(counter.calls).toBe(1);
   });
 
