@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quotaToUsd, ratioToUsdPerMillion, usdPerMillionToRatio } from './format';
+import { formatUsd, quotaToUsd, ratioToUsdPerMillion, usdPerMillionToRatio } from './format';
 
 describe('quota and price conversions', () => {
   it('turns quota into USD without losing big values', () => {
@@ -14,5 +14,14 @@ describe('quota and price conversions', () => {
     expect(ratioToUsdPerMillion('0.075')).toBe(0.15);
     expect(usdPerMillionToRatio(2.5)).toBe('1.25');
     expect(usdPerMillionToRatio(0.15)).toBe('0.075');
+  });
+});
+
+describe('formatUsd', () => {
+  it('keeps tiny per-request costs visible', () => {
+    expect(formatUsd(quotaToUsd('4'), 'en')).toBe('$0.000008');
+    expect(formatUsd(0, 'en')).toBe('$0.00');
+    expect(formatUsd(1234.5, 'en')).toBe('$1,234.50');
+    expect(formatUsd(0.5, 'zh')).toBe('US$0.50');
   });
 });

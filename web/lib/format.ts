@@ -6,17 +6,18 @@ export const DEFAULT_QUOTA_PER_USD = 500_000;
 /** Quota (a decimal string, may exceed 2^53) → USD, exact enough for display. */
 export function quotaToUsd(quota: string | null | undefined, perUsd = DEFAULT_QUOTA_PER_USD): number {
   if (!quota) return 0;
-  const q = BigInt(quota);
-  const cents = (q * 10_000n) / BigInt(perUsd);
-  return Number(cents) / 10_000;
+  // Nano-dollars first (exact in bigint), then one division in floating point for display.
+  const nano = (BigInt(quota) * 1_000_000_000n) / BigInt(perUsd);
+  return Number(nano) / 1e9;
 }
 
 export function formatUsd(usd: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : 'en-US', {
-    style: 'currency',
-    currency: 'USD',
-    maximumFractionDigits: usd !== 0 && Math.abs(usd) < 1 ? 4 : 2,
-  }).format(usd);
+  const tag = locale === 'zh' ? 'zh-CN' : 'en-US';
+  // A single request often costs a fraction of a cent: show two significant digits, not "$0.00".
+  if (usd !== 0 && Math.abs(usd) < 0.01) {
+    return new Intl.NumberFormat(tag, { style: 'currency', currency: 'USD', maximumSignificantDigits: 2 }).format(usd);
+  }
+  return new Intl.NumberFormat(tag, { style: 'currency', currency: 'USD', maximumFractionDigits: 2 }).format(usd);
 }
 
 export function formatNumber(n: number | string | null | undefined, locale: Locale): string {
