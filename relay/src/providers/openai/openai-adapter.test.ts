@@ -162,3 +162,52 @@ describe('OpenAI-compatible adapter against the mock upstream', () => {
     ).toContain('gpt-4o');
   });
 });
+
+describe('Mistral through the OpenAI-compatible adapter', () => {
+  let mock: MockOpenAI;
+  beforeAll(async () => {
+    mock = await startMockOpenAI({ keys: ['sk-good'], flavor: 'mistral' });
+  });
+  afterAll(() => mock.close());
+
+  // Mistral answers 422 extra_forbidden for stream_options and max_completion_tokens.
+  it('never sends stream_options, renames max_completion_tokens, and still gets stream usage', async () => {
+    const adapter = createOpenAICompatibleAdapter('mistral');
+    const ctx = testAdapterContext({ type: 'mistral', baseUrl: `${mock.url}/v1` }, 'sk-good');
+    const body = {
+      model: 'mistral-small-latest',
+      messages: [{ role: 'user', content: 'hi' }],
+      stream: true,
+      stream_options: { include_usage: true },
+      max_completion_tokens: 50,
+    };
+    const out = await adapter.execute(
+      { endpoint: 'chat.completions', body, model: body.model, stream: true, clientWantsStreamUsage: true },
+      ctx,
+    );
+    if (out.kind !== 'stream') throw new Error('expected stream');
+    for await (const _ of out.parts);
+    const sent = mock.requests.at(-1)!.body!;
+    expect(sent.stream_options).toBeUndefined();
+    expect(sent.max_completion_tokens).toBeUndefined();
+    expect(sent.max_tokens).toBe(50);
+    expect(out.usage()).toMatchObject({ prompt_tokens: expect.any(Number), completion_tokens: 9 });
+  });
+
+  it('does not add stream_options for the channel either', async () => {
+    const adapter = createOpenAICompatibleAdapter('mistral');
+    const ctx = testAdapterContext(
+      { type: 'mistral', baseUrl: `${mock.url}/v1`, streamUsage: true },
+      'sk-good',
+    );
+    const body = { model: 'mistral-small-latest', messages: [{ role: 'user', content: 'hi' }], stream: true };
+    const out = await adapter.execute(
+      { endpoint: 'chat.completions', body, model: body.model, stream: true, clientWantsStreamUsage: false },
+      ctx,
+    );
+    if (out.kind !== 'stream') throw new Error('expected stream');
+    for await (const _ of out.parts);
+    expect(mock.requests.at(-1)!.body!.stream_options).toBeUndefined();
+    expect(out.usage()).not.toBeNull();
+  });
+});

@@ -47,6 +47,21 @@ const PATHS: Record<Endpoint, string> = {
 
 const MAX_ERROR_BODY = 64 * 1024;
 
+/**
+ * Mistral's chat API refuses fields it does not list with 422 `extra_forbidden`
+ * (https://docs.mistral.ai/api/#tag/chat): `stream_options` (it always puts usage on the last
+ * stream chunk anyway) and `max_completion_tokens` (its name is `max_tokens`).
+ */
+const MISTRAL_TYPES: ReadonlySet<string> = new Set(['mistral']);
+
+function forMistral(body: Record<string, unknown>, ctx: AdapterContext): Record<string, unknown> {
+  const { stream_options, max_completion_tokens, ...rest } = body;
+  if (stream_options !== undefined) ctx.log.debug('mistral: dropped stream_options (usage comes anyway)');
+  if (max_completion_tokens !== undefined && rest.max_tokens === undefined)
+    rest.max_tokens = max_completion_tokens;
+  return rest;
+}
+
 export function openaiPath(req: AdapterRequest): string {
   let path = PATHS[req.endpoint];
   if (req.resourceId) path += `/${encodeURIComponent(req.resourceId)}`;
@@ -62,7 +77,17 @@ export function openaiBody(
   if (req.endpoint === 'responses.get') return { method: 'GET' };
   if (req.endpoint === 'responses.delete') return { method: 'DELETE' };
   if (req.raw) return { method: 'POST', body: req.raw.body, contentType: req.raw.contentType };
+  if (
+    MISTRAL_TYPES.has(ctx.channel.type) &&
+    ('stream_options' in req.body || 'max_completion_tokens' in req.body)
+  )
+    return {
+      method: 'POST',
+      body: JSON.stringify(forMistral(req.body, ctx)),
+      contentType: 'application/json',
+    };
   const wantsUsage =
+    !MISTRAL_TYPES.has(ctx.channel.type) &&
     req.stream &&
     ctx.channel.streamUsage &&
     !req.clientWantsStreamUsage &&

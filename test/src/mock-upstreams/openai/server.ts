@@ -24,6 +24,12 @@ export interface MockOpenAIOptions {
   /** Record request bodies (default true; benchmarks turn it off). */
   record?: boolean;
   models?: string[];
+  /**
+   * `mistral`: chat speaks Mistral's variant (https://docs.mistral.ai/api/#tag/chat): fields it
+   * does not list (`stream_options`, `max_completion_tokens`) are refused with 422
+   * extra_forbidden, and a stream always carries usage, on its last (finish) chunk.
+   */
+  flavor?: 'openai' | 'mistral';
 }
 
 export interface RecordedRequest {
@@ -172,6 +178,23 @@ export async function startMockOpenAI(opts: MockOpenAIOptions = {}): Promise<Moc
   }
 
   async function chat(res: ServerResponse, body: Record<string, unknown>, mode: MockMode): Promise<void> {
+    const mistral = opts.flavor === 'mistral';
+    const extra = mistral ? MISTRAL_FORBIDDEN.filter((f) => f in body) : [];
+    if (extra.length > 0)
+      return json(res, 422, {
+        object: 'error',
+        message: {
+          detail: extra.map((f) => ({
+            type: 'extra_forbidden',
+            loc: ['body', f],
+            msg: 'Extra inputs are not permitted',
+            input: body[f],
+          })),
+        },
+        type: 'invalid_request_error',
+        param: null,
+        code: null,
+      });
     const model = String(body.model ?? 'gpt-4o');
     const maxTokens = (body.max_completion_tokens ?? body.max_tokens) as number | undefined;
     const tools = Array.isArray(body.tools) && body.tools.length > 0 && body.tool_choice !== 'none';
@@ -253,7 +276,7 @@ export async function startMockOpenAI(opts: MockOpenAIOptions = {}): Promise<Moc
     frames.push({
       ...base,
       choices: [{ index: 0, delta: {}, logprobs: null, finish_reason: tools ? 'tool_calls' : finish }],
-      ...u,
+      ...(mistral && !mode.noUsage ? { usage } : u),
     });
     if (includeUsage) frames.push({ ...base, choices: [], usage });
     await sse(
@@ -534,6 +557,9 @@ export async function startMockOpenAI(opts: MockOpenAIOptions = {}): Promise<Moc
       }),
   };
 }
+
+/** Fields Mistral's chat API refuses (it validates bodies with extra="forbid"). */
+const MISTRAL_FORBIDDEN = ['stream_options', 'max_completion_tokens'];
 
 function oaiError(message: string, type: string, code: string | null = null, param: string | null = null) {
   return { error: { message, type, param, code } };
