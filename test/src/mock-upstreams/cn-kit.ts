@@ -29,6 +29,8 @@ export interface CnMockMode {
   errorAfterChunks?: number;
   /** Stream: close the connection after this many content chunks, without a final frame. */
   dropAfterChunks?: number;
+  /** The finish reason to answer with instead of the usual one (Zhipu's `network_error`…). */
+  finishReason?: string;
 }
 
 export interface CnRecordedRequest {

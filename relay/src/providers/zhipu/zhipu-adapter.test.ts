@@ -231,6 +231,12 @@ describe('zhipu adapter against the mock GLM v4 API', () => {
     const r = await zhipuAdapter.execute(chatReq(true), ctx);
     if (r.kind !== 'stream') throw new Error('expected stream');
     expect((await errorOf(collect(r.parts))).info.retryable).toBe(true);
+    // finish_reason "network_error" (GLM docs: inference failed) is an error, stream or not.
+    mock.setMode({ finishReason: 'network_error' });
+    expect((await errorOf(zhipuAdapter.execute(chatReq(false), ctx))).info.retryable).toBe(true);
+    const s = await zhipuAdapter.execute(chatReq(true), ctx);
+    if (s.kind !== 'stream') throw new Error('expected stream');
+    expect((await errorOf(collect(s.parts))).info.retryable).toBe(true);
   });
 
   it('embeddings', async () => {

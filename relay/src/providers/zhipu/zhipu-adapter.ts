@@ -86,6 +86,15 @@ async function chat(req: AdapterRequest, ctx: AdapterContext): Promise<AdapterRe
     if (!isRecord(parsed) || !Array.isArray(parsed.choices))
       throw zhipuError(isRecord(parsed) && parsed.error ? 400 : 502, body, ctx.key);
     if (req.stream) throw zhipuError(502, 'expected an event stream', ctx.key);
+    // GLM's "network_error" finish: inference failed; the partial answer is not a reply.
+    const first = (parsed.choices as unknown[])[0];
+    if (isRecord(first) && first.finish_reason === 'network_error')
+      throw upstreamError(
+        'server',
+        500,
+        'zhipu: finish_reason network_error',
+        'The upstream provider failed.',
+      );
     return completion(parsed, req);
   }
   const { first, rest } = await peekFirst(frames(sseEvents(res, ctx), ctx));

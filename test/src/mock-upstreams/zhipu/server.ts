@@ -89,7 +89,7 @@ async function chat(req: CnRecordedRequest, res: ServerResponse, mode: CnMockMod
       choices: [
         {
           index: 0,
-          finish_reason: useTool ? 'tool_calls' : 'stop',
+          finish_reason: mode.finishReason ?? (useTool ? 'tool_calls' : 'stop'),
           message: useTool
             ? { role: 'assistant', content: null, tool_calls: [toolCall] }
             : { role: 'assistant', content: CN_REPLY },
@@ -122,7 +122,7 @@ async function chat(req: CnRecordedRequest, res: ServerResponse, mode: CnMockMod
       }
       await pauseIfAsked(mode, i);
     }
-    res.write(frame({ content: '' }, 'stop', true));
+    res.write(frame({ content: '' }, mode.finishReason ?? 'stop', true));
   }
   res.write('data: [DONE]\n\n');
   res.end();
