@@ -18,16 +18,6 @@ type Ctx = Pick<GraphqlContext, 'em' | 'user' | 'ip'>;
 const USERNAME = /^[A-Za-z0-9_.@-]{3,64}$/;
 const QUOTA_MAX = 9_000_000_000_000_000_000n;
 
-/**
- * Sets a balance atomically and returns the change: the relay may charge between a read and a
- * write, so the delta comes from the same script that writes.
- */
-const SET_RETURN_DELTA = `
-local cur = tonumber(redis.call('GET', KEYS[1]) or ARGV[2])
-redis.call('SET', KEYS[1], ARGV[1])
-return tostring(tonumber(ARGV[1]) - cur)
-`;
-
 export interface UserFilter {
   search?: string | null;
   role?: string | null;
@@ -171,7 +161,11 @@ export class UserService {
     this.checkQuota(delta < 0n ? -delta : delta, 'amount');
     const user = await ctx.em.findOne(User, userId);
     if (!user) throw notFound(`User ${userId}`);
-    await ctx.em.nativeUpdate(User, { id: userId }, { quota: raw('quota + ?', [delta.toString()]) });
+    await ctx.em.nativeUpdate(
+      User,
+      { id: userId },
+      { quota: raw('quota + CAST(? AS SIGNED)', [delta.toString()]) },
+    );
     const topUp = ctx.em.create(TopUp, {
       userId,
       amount: delta,
@@ -197,17 +191,16 @@ export class UserService {
   private async setQuota(ctx: Ctx, user: User, target: bigint, reason: string): Promise<void> {
     this.checkQuota(target, 'quota');
     const key = this.app.keys.userQuota(this.app.publisher.shard(user.id), user.id);
-    const delta = BigInt(
-      (await this.app.redis.eval(
-        SET_RETURN_DELTA,
-        1,
-        key,
-        target.toString(),
-        user.quota.toString(),
-      )) as string,
-    );
+    // SET … GET swaps atomically, so a relay charge between read and write cannot be lost; the
+    // difference is computed here with BigInt (Lua numbers are doubles, inexact above 2^53).
+    const previous = await this.app.redis.set(key, target.toString(), 'GET');
+    const delta = target - BigInt(previous ?? user.quota.toString());
     if (delta === 0n) return;
-    await ctx.em.nativeUpdate(User, { id: user.id }, { quota: raw('quota + ?', [delta.toString()]) });
+    await ctx.em.nativeUpdate(
+      User,
+      { id: user.id },
+      { quota: raw('quota + CAST(? AS SIGNED)', [delta.toString()]) },
+    );
     ctx.em.create(TopUp, {
       userId: user.id,
       amount: delta,

@@ -177,6 +177,12 @@ describe('users and customers', () => {
       root,
     );
     expect(after.user).toEqual({ quota: '900719925474099309', liveQuota: '900719925474099309' });
+    const set = await api.ok(
+      'mutation($id:ID!){ updateUser(id:$id, input:{ quota:"900719925474099399" }){ quota liveQuota } }',
+      { id: u.createUser.id },
+      root,
+    );
+    expect(set.updateUser).toEqual({ quota: '900719925474099399', liveQuota: '900719925474099399' });
   });
 
   it('a password change ends the other sessions; a reset by staff ends all of them', async () => {
