@@ -365,9 +365,11 @@ function models(res: ServerResponse) {
   res.end(JSON.stringify({ data, has_more: false, first_id: data[0]!.id, last_id: data[1]!.id }));
 }
 
+/** Anthropic's error shape (docs /en/api/errors): the request id is in the body and the header. */
 function error(res: ServerResponse, status: number, type: string, message: string) {
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify({ type: 'error', error: { type, message } }));
+  const requestId = `req_${randomBytes(6).toString('hex')}`;
+  res.writeHead(status, { 'content-type': 'application/json', 'request-id': requestId });
+  res.end(JSON.stringify({ type: 'error', error: { type, message }, request_id: requestId }));
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
