@@ -1,5 +1,6 @@
 import { QUEUES } from '@switchboard/shared/jobs';
 import { type Job, Worker } from 'bullmq';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { App } from '../app.js';
 import { createRedis } from '../common/redis.js';
 import { UsageWriter } from '../usage-writer/usage-writer.js';
@@ -75,7 +76,9 @@ export async function startBackgroundWork(
 
   app.onClose.push(async () => {
     // Drain: the batch or job in hand finishes; the rest waits in Redis for the next start.
-    await Promise.all([writer.stop(), maintenance.close()]);
+    // A long job (a channel test waiting on the relay) gets a few seconds; after that it stays
+    // active in Redis and BullMQ's stalled-job check hands it to another worker.
+    await Promise.all([writer.stop(), Promise.race([maintenance.close(), sleep(5000)])]);
     for (const c of [writerConnection, maintenanceConnection]) c.disconnect();
   });
 }

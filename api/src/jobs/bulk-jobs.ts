@@ -1,5 +1,5 @@
-import type { ChannelTestResult } from '@switchboard/shared/jobs';
-import { type Job, UnrecoverableError } from 'bullmq';
+import { type ChannelTestResult, QUEUES } from '@switchboard/shared/jobs';
+import { type Job, Queue, UnrecoverableError } from 'bullmq';
 import type { App } from '../app.js';
 import { Channel } from '../modules/channel/channel.entity.js';
 import { User } from '../modules/user/user.entity.js';
@@ -34,6 +34,13 @@ export async function testChannelsJob(
       ? { status: 'auto_disabled' as const, autoTest: true }
       : { autoTest: true };
   const channels = await ctx.em.find(Channel, where, { orderBy: { id: 'asc' } });
+  // Without a relay every test would wait out the task timeout: say so at once instead (the
+  // scheduled re-test just skips its round).
+  if (channels.length && !(await relayWorkersOnline(app))) {
+    if (enableIfPassed && !channelIds)
+      return { tested: 0, passed: 0, results: [], skipped: 'no relay worker' };
+    throw new UnrecoverableError('No relay worker is running (channel tests run on the relay)');
+  }
   const results: { channelId: number; ok: boolean; latencyMs: number; error: string | null }[] = [];
   for (const [i, channel] of channels.entries()) {
     let r: Pick<ChannelTestResult, 'ok' | 'latencyMs' | 'error'>;
@@ -46,6 +53,18 @@ export async function testChannelsJob(
     await progress(job, i + 1, channels.length, `tested ${channel.name}`);
   }
   return { tested: results.length, passed: results.filter((r) => r.ok).length, results };
+}
+
+/** Whether any relay process is consuming channel tasks right now. */
+async function relayWorkersOnline(app: App): Promise<boolean> {
+  const queue = new Queue(QUEUES.channelTasks, { connection: app.redis, prefix: app.keys.bullPrefix });
+  try {
+    return (await queue.getWorkersCount()) > 0;
+  } catch {
+    return true; // CLIENT LIST not allowed (managed Redis): let the task timeout decide
+  } finally {
+    await queue.close();
+  }
 }
 
 export async function runBulkJob(app: App, job: Job<BulkJobData>): Promise<unknown> {

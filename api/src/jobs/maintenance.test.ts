@@ -72,4 +72,24 @@ describe('maintenance jobs', () => {
     expect((await after.findOneOrFail(Token, token.id)).remainQuota).toBe(1000n);
     expect((await after.findOneOrFail(Token, monthly.id)).remainQuota).toBe(3n);
   });
+
+  it('a channel test job without any relay fails at once with a clear reason', async () => {
+    const token = await api.login();
+    await api.ok(
+      `mutation{ createChannel(input:{ type:"openai", name:"no-relay", baseUrl:"http://127.0.0.1:9", keys:["sk-bbbbbbbbbbbbbbbb1"], models:["gpt-4o-mini"] }){ id } }`,
+      {},
+      token,
+    );
+    const started = await api.ok('mutation{ startTestChannels { jobId } }', {}, token);
+    const q = 'query($id: ID!){ job(jobId:$id){ state failedReason } }';
+    let job = { state: '', failedReason: null as string | null };
+    for (let i = 0; i < 100 && job.state !== 'failed'; i++) {
+      job = (await api.ok(q, { id: started.startTestChannels.jobId }, token)).job;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(job).toEqual({
+      state: 'failed',
+      failedReason: 'No relay worker is running (channel tests run on the relay)',
+    });
+  });
 });
