@@ -1,6 +1,7 @@
 import { anthropicAdapter } from './anthropic/anthropic-adapter.js';
 import { azureAdapter } from './azure/azure-adapter.js';
 import { baiduAdapter } from './baidu/baidu-adapter.js';
+import { bedrockAdapter } from './bedrock/bedrock-adapter.js';
 import type { ProviderAdapter } from './contract.js';
 import { geminiAdapter } from './gemini/gemini-adapter.js';
 import { hunyuanAdapter } from './hunyuan/hunyuan-adapter.js';
@@ -23,6 +24,7 @@ const adapters: ProviderAdapter[] = [
   zhipuAdapter,
   sparkAdapter,
   hunyuanAdapter,
+  bedrockAdapter,
 ];
 
 const byType = new Map(adapters.map((a) => [a.type, a]));

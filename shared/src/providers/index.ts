@@ -247,6 +247,39 @@ export const PROVIDERS: ProviderInfo[] = [
       'hunyuan-embedding',
     ],
   },
+  {
+    type: 'bedrock',
+    label: { en: 'AWS Bedrock', zh: 'AWS Bedrock' },
+    // Per region; the adapter builds it from the region field when the base URL is empty.
+    defaultBaseUrl: 'https://bedrock-runtime.us-east-1.amazonaws.com',
+    keyFormat: 'AccessKeyId|SecretAccessKey',
+    keyParts: 2,
+    openaiCompatible: false,
+    capabilities: ['chat', 'stream', 'tools', 'vision'],
+    fields: [
+      {
+        name: 'region',
+        label: { en: 'Region', zh: '地域' },
+        kind: 'string',
+        required: true,
+        default: 'us-east-1',
+        placeholder: 'us-east-1',
+        help: {
+          en: 'AWS region of the Bedrock Runtime endpoint; part of the SigV4 signature.',
+          zh: 'Bedrock Runtime 所在的 AWS 地域；参与 SigV4 签名。',
+        },
+      },
+    ],
+    suggestedModels: [
+      'anthropic.claude-3-5-sonnet-20240620-v1:0',
+      'anthropic.claude-3-haiku-20240307-v1:0',
+      'us.anthropic.claude-sonnet-4-20250514-v1:0',
+      'amazon.nova-pro-v1:0',
+      'amazon.nova-lite-v1:0',
+      'meta.llama3-1-70b-instruct-v1:0',
+      'mistral.mistral-large-2407-v1:0',
+    ],
+  },
   compat('deepseek', 'DeepSeek', '深度求索 DeepSeek', 'https://api.deepseek.com/v1', [
     'deepseek-chat',
     'deepseek-reasoner',
