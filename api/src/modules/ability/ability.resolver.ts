@@ -7,7 +7,8 @@ import { Ability } from './ability.entity.js';
 export class AbilityResolver {
   @Authorized()
   @Query(() => [String], {
-    description: 'Models an enabled channel serves for a group (customers: their own group; staff: any, default all groups).',
+    description:
+      'Models an enabled channel serves for a group (customers: their own group; staff: any, default all groups).',
   })
   async availableModels(
     @Ctx() ctx: GraphqlContext,
