@@ -451,6 +451,9 @@ export async function startMockOpenAI(opts: MockOpenAIOptions = {}): Promise<Moc
       object: 'response',
       created_at: 1_700_000_000,
       status: finish === 'length' ? 'incomplete' : 'completed',
+      // The Response object always has these two; incomplete_details says why it stopped.
+      error: null,
+      incomplete_details: finish === 'length' ? { reason: 'max_output_tokens' } : null,
       model,
       output: [message],
       previous_response_id: prev,
@@ -479,9 +482,21 @@ export async function startMockOpenAI(opts: MockOpenAIOptions = {}): Promise<Moc
         part: { type: 'output_text', text: '', annotations: [] },
       }),
       ...words.map((delta) =>
-        ev('response.output_text.delta', { item_id: msgId, output_index: 0, content_index: 0, delta }),
+        ev('response.output_text.delta', {
+          item_id: msgId,
+          output_index: 0,
+          content_index: 0,
+          delta,
+          logprobs: [],
+        }),
       ),
-      ev('response.output_text.done', { item_id: msgId, output_index: 0, content_index: 0, text }),
+      ev('response.output_text.done', {
+        item_id: msgId,
+        output_index: 0,
+        content_index: 0,
+        text,
+        logprobs: [],
+      }),
       ev('response.content_part.done', {
         item_id: msgId,
         output_index: 0,
