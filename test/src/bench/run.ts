@@ -12,8 +12,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { loadavg, setPriority } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { createCustomer, createOpenAIChannel, createToken } from '../support/fixtures.js';
@@ -60,9 +60,36 @@ const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 
 const cleanups: (() => Promise<void> | void)[] = [];
 
+/**
+ * The machine is shared with other work: give the processes under measurement (and their
+ * cluster workers) a higher scheduling priority, so that measurements see them, not the
+ * neighbours. BENCH_NICE=0 turns it off; needs root for negative values.
+ */
+const NICE = Number(process.env.BENCH_NICE ?? -10);
+function boost(pid: number): void {
+  if (NICE === 0) return;
+  for (const p of [pid, ...childPids(pid)]) {
+    // Linux keeps a nice value per thread: set it on every thread of the process.
+    let tids: string[] = [String(p)];
+    try {
+      tids = readdirSync(`/proc/${p}/task`);
+    } catch {
+      // gone already
+    }
+    for (const tid of tids) {
+      try {
+        setPriority(Number(tid), NICE);
+      } catch {
+        // not permitted (not root): measure at normal priority
+      }
+    }
+  }
+}
+
 async function main(): Promise<void> {
   // Load client on core 0, away from the gateway under test on core 1.
   execFileSync('taskset', ['-a', '-cp', '0', String(process.pid)], { stdio: 'ignore' });
+  boost(process.pid);
   const runId = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
   const logDir = join(repoRoot, '.bench', runId);
   mkdirSync(logDir, { recursive: true });
@@ -71,6 +98,7 @@ async function main(): Promise<void> {
   const redisServer = await PrivateRedis.start();
   cleanups.push(() => redisServer.destroy());
   execFileSync('taskset', ['-a', '-cp', '0', String(redisServerPid(redisServer))], { stdio: 'ignore' });
+  boost(redisServerPid(redisServer));
   const adminUrl = process.env.TEST_DATABASE_ADMIN_URL ?? 'mariadb://root@127.0.0.1:3306';
   const database = `sb_bench_${runId}`;
   await createDatabase(adminUrl, database);
@@ -121,6 +149,8 @@ async function main(): Promise<void> {
   );
   await waitForPort(mockPort);
   await waitForPort(slowPort);
+  boost(mock.pid);
+  boost(slowMock.pid);
 
   log('starting api and relay (RELAY_WORKERS=1, relay pinned to core 1)');
   const stack = await Stack.start({
@@ -131,6 +161,8 @@ async function main(): Promise<void> {
     env: { DATABASE_URL: databaseUrl, REDIS_PREFIX: prefix, REDIS_URL: redisServer.url },
   });
   cleanups.push(() => stack.stop());
+  boost(stack.relay!.pid);
+  boost(stack.api.pid);
 
   const root = await stack.rootClient();
   await createOpenAIChannel(root, {
@@ -168,6 +200,7 @@ async function main(): Promise<void> {
   });
   cleanups.push(() => portkey.stop());
   await waitForPort(portkeyPort, '127.0.0.1', 60_000);
+  boost(portkey.pid);
 
   const json = { 'content-type': 'application/json' };
   const targets: Record<'direct' | 'relay' | 'portkey', Target> = {
@@ -305,6 +338,7 @@ async function main(): Promise<void> {
   log(`usage writer: ${backlog} records waiting; starting the api`);
   const t0 = performance.now();
   await stack.startApi();
+  boost(stack.api.pid);
   let rows = rowsBefore;
   const drainDeadline = Date.now() + 300_000;
   let firstRowAt = 0;
@@ -362,6 +396,11 @@ async function main(): Promise<void> {
   const redisTotal = Object.values(perRequest).reduce((a, b) => a + b, 0);
   const targetsMet = [
     [
+      'CPU per non-stream request ≤ ⅓ of Portkey’s (throughput per core)',
+      relaySat.cpuMsPerReq * 3 <= portkeySat.cpuMsPerReq,
+      `${relaySat.cpuMsPerReq.toFixed(3)} vs ${portkeySat.cpuMsPerReq.toFixed(3)} ms → ${(1000 / relaySat.cpuMsPerReq).toFixed(0)} vs ${(1000 / portkeySat.cpuMsPerReq).toFixed(0)} req/s per core`,
+    ],
+    [
       'non-stream throughput ≥ 3× Portkey',
       relaySat.rps >= 3 * portkeySat.rps,
       `${relaySat.rps.toFixed(0)} vs ${portkeySat.rps.toFixed(0)} req/s (${(relaySat.rps / portkeySat.rps).toFixed(2)}×)`,
@@ -383,7 +422,7 @@ async function main(): Promise<void> {
     [
       '≤ 3 Redis round trips per non-stream request',
       redisTotal <= 3,
-      `${redisTotal.toFixed(2)} commands/request: ${JSON.stringify(perRequest)}`,
+      `${redisTotal.toFixed(2)} round trips/request: ${JSON.stringify(perRequest)}`,
     ],
   ] as const;
 
@@ -405,7 +444,7 @@ async function main(): Promise<void> {
     `Slow streams: ${streams.completed}/${streams.streams} completed, ${streams.errors} errors, ${streams.seconds.toFixed(1)} s; relay worker RSS ${mb(rssBefore)} before, peak ${mb(peakWorkerRss)} (primary ${mb(peakPrimaryRss)}).`,
     `Usage writer: ${rows - rowsBefore} records drained in ${drainSeconds.toFixed(2)} s = ${writerRate.toFixed(0)} records/s.`,
     `Redis round trips per non-stream request: ${JSON.stringify(perRequest)} (total ${redisTotal.toFixed(2)}); commands inside those scripts: ${JSON.stringify(insideScripts)}.`,
-    `Machine load average at the end: ${loadavg()
+    `Priority of the measured processes: nice ${NICE}. Machine load average at the end: ${loadavg()
       .map((l) => l.toFixed(2))
       .join(', ')} (2 cores; other work on the machine skews latency).`,
     `Accounting: ${JSON.stringify(accounting)}.`,
