@@ -84,7 +84,9 @@ export class AuthResolver {
   @Authorized()
   @Mutation(() => Boolean, { description: 'Revokes one of your access tokens.' })
   async revokeAccessToken(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext): Promise<boolean> {
-    await ctx.app.services.auth.revoke(ctx.em, ctx.user!.id, toId(id));
+    const tokenId = toId(id);
+    await ctx.app.services.auth.revoke(ctx.em, ctx.user!.id, tokenId);
+    await ctx.app.services.audit.record(ctx, 'access-token.revoke', 'access_token', tokenId, null, null);
     return true;
   }
 }
