@@ -179,6 +179,44 @@ describe('channels', () => {
     expect((await snapshot()).channels.some((c) => ids.includes(String(c.id)))).toBe(false);
   });
 
+  it('availableModels: enabled channels only, customers limited to their own group', async () => {
+    await api.ok(
+      'mutation{ upsertModelPrice(input:{ model:"vip-only-model", modelRatio:"1" }){ id } }',
+      {},
+      root,
+    );
+    const c = await api.ok(
+      CREATE,
+      {
+        i: {
+          type: 'openai',
+          name: 'vip',
+          keys: ['sk-vip-000000000'],
+          models: ['vip-only-model'],
+          groups: ['ch-vip'],
+        },
+      },
+      root,
+    );
+    await api.ok(
+      'mutation{ createUser(input:{ username:"am-cust", password:"password-123" }){ id } }',
+      {},
+      root,
+    );
+    const cust = await api.login('am-cust', 'password-123');
+    const own = await api.ok('{ availableModels(group:"ch-vip") }', {}, cust);
+    expect(own.availableModels).not.toContain('vip-only-model');
+    const staff = await api.ok('{ availableModels(group:"ch-vip") }', {}, root);
+    expect(staff.availableModels).toContain('vip-only-model');
+    await api.ok(
+      'mutation($ids:[ID!]!){ disableChannels(ids:$ids){ id } }',
+      { ids: [c.createChannel.id] },
+      root,
+    );
+    const after = await api.ok('{ availableModels(group:"ch-vip") }', {}, root);
+    expect(after.availableModels).not.toContain('vip-only-model');
+  });
+
   it('never returns a key in full, to anyone', async () => {
     const secret = 'sk-this-is-very-secret-000111';
     await api.ok(
