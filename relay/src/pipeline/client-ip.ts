@@ -31,9 +31,30 @@ function parseCidr(item: string): Range | null {
   }
 }
 
+type Parsed = { addr: ipaddr.IPv4 | ipaddr.IPv6; text: string } | null;
+
+/**
+ * Parsed addresses by their text: every request parses its peer address (and the token's
+ * whitelist check parses it again), and ipaddr.js parsing is a few µs each time. Clients come
+ * from few addresses, so a small memo makes both a Map lookup; it is emptied when full.
+ */
+const parsed = new Map<string, Parsed>();
+const PARSED_MAX = 4_096;
+
+function parse(ip: string): Parsed {
+  let hit = parsed.get(ip);
+  if (hit === undefined) {
+    const addr = ipaddr.isValid(ip) ? ipaddr.process(ip) : null;
+    hit = addr ? { addr, text: addr.toString() } : null;
+    if (parsed.size >= PARSED_MAX) parsed.clear();
+    parsed.set(ip, hit);
+  }
+  return hit;
+}
+
+/** The address (IPv4-mapped IPv6 as IPv4); callers must not modify it (it is shared). */
 export function normalize(ip: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
-  if (!ipaddr.isValid(ip)) return null;
-  return ipaddr.process(ip);
+  return parse(ip)?.addr ?? null;
 }
 
 export function inRanges(ip: string, ranges: Range[]): boolean {
@@ -51,16 +72,16 @@ export function clientIp(
   xff: string | string[] | undefined,
   trusted: Range[],
 ): string {
-  let ip = normalize(remote ?? '')?.toString() ?? remote ?? '';
+  let ip = parse(remote ?? '')?.text ?? remote ?? '';
   if (!xff || trusted.length === 0 || !inRanges(ip, trusted)) return ip;
   const hops = (Array.isArray(xff) ? xff.join(',') : xff)
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
   for (let i = hops.length - 1; i >= 0; i--) {
-    const hop = normalize(hops[i]!);
+    const hop = parse(hops[i]!);
     if (!hop) break;
-    ip = hop.toString();
+    ip = hop.text;
     if (!inRanges(ip, trusted)) break;
   }
   return ip;
