@@ -65,6 +65,7 @@ export class UsageWriter {
   private running = false;
   private loops: Promise<void>[] = [];
   private lastClaim = 0;
+  private lastForget = 0;
   private claimCursors = new Map<string, string>();
   /** Totals since start, for metrics and tests. */
   readonly stats = { inserted: 0, duplicates: 0, deadLetters: 0, batches: 0, retries: 0 };
@@ -201,6 +202,7 @@ export class UsageWriter {
       for (const [id, f] of reply[1]) raw.push([stream, id, f ?? []]);
     }
     if (raw.length) this.log(`[usage-writer] took over ${raw.length} abandoned entries`);
+    await this.forgetDeadConsumers(lane.redis).catch(() => undefined);
     return this.parse(lane.redis, raw);
   }
 
@@ -334,6 +336,25 @@ export class UsageWriter {
           return;
         }
         await this.pause(200 * 2 ** attempt);
+      }
+    }
+  }
+
+  /**
+   * Consumers of crashed processes stay listed in the group; once they hold nothing and have
+   * been silent for a day they are removed (names are unique per process, so none comes back).
+   */
+  private async forgetDeadConsumers(redis: RedisClient): Promise<void> {
+    if (Date.now() - this.lastForget < 3_600_000) return;
+    this.lastForget = Date.now();
+    for (const stream of this.streams) {
+      const list = (await redis.call('XINFO', 'CONSUMERS', stream, USAGE_CONSUMER_GROUP)) as unknown[][];
+      for (const entry of list) {
+        const info: Record<string, unknown> = {};
+        for (let i = 0; i + 1 < entry.length; i += 2) info[String(entry[i])] = entry[i + 1];
+        if (Number(info.pending) === 0 && Number(info.idle) > 86_400_000) {
+          await redis.xgroup('DELCONSUMER', stream, USAGE_CONSUMER_GROUP, String(info.name));
+        }
       }
     }
   }

@@ -4,7 +4,7 @@ import { createClient, type Client } from 'graphql-ws';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startTestApi, type TestApi } from '../../test-support/harness.js';
+import { ROOT_PASSWORD, startTestApi, type TestApi } from '../../test-support/harness.js';
 import { AuditLog } from '../audit-log/audit-log.entity.js';
 import { Channel } from '../channel/channel.entity.js';
 
@@ -127,6 +127,35 @@ describe('live channel health over graphql-ws', () => {
     const denied = subscribe(connect(customer), 'subscription { channelHealth { kind } }');
     await until(() => denied.errors.length > 0);
     expect(JSON.stringify(denied.errors)).toContain('FORBIDDEN');
+  });
+
+  it('authenticates the console by its session cookie, but not from a foreign origin', async () => {
+    const res = await fetch(api.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'mutation($p:String!){ login(username:"root", password:$p){ accessToken } }',
+        variables: { p: ROOT_PASSWORD },
+      }),
+    });
+    const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+    const withHeaders = (headers: Record<string, string>) =>
+      class extends WebSocket {
+        constructor(url: string, protocols?: string | string[]) {
+          super(url, protocols, { headers });
+        }
+      };
+    const viaCookie = (headers: Record<string, string>) => {
+      const c = createClient({ url: wsUrl, webSocketImpl: withHeaders(headers), retryAttempts: 0 });
+      clients.push(c);
+      return subscribe(c, 'query { me { username } }');
+    };
+    const same = viaCookie({ cookie, origin: `http://${new URL(api.url).host}` });
+    await until(() => same.events.length > 0);
+    expect(same.events[0]).toEqual({ me: { username: 'root' } });
+    const foreign = viaCookie({ cookie, origin: 'https://evil.example' });
+    await until(() => foreign.events.length > 0);
+    expect(foreign.events[0]).toEqual({ me: null });
   });
 
   it('persists a relay auto-disable event: key then channel, audited as the system, health published, idempotent', async () => {
