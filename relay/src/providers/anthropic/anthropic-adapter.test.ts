@@ -66,6 +66,23 @@ const weatherTool = {
 };
 
 describe('anthropic adapter, non-stream', () => {
+  // Anthropic's docs: alter temperature or top_p, not both; Claude 4.5 models answer 400.
+  it('sends temperature without top_p when a client sets both (Claude 4.5 refuses both)', async () => {
+    const model = 'claude-sonnet-4-5-20250929';
+    const result = await anthropicAdapter.execute(
+      chat({ model, messages: [{ role: 'user', content: 'Hi' }], temperature: 0.3, top_p: 0.9 }, { model }),
+      ctx,
+    );
+    expect(result.kind).toBe('json');
+    expect(mock.requests[0]!.body).toMatchObject({ temperature: 0.3 });
+    expect(mock.requests[0]!.body).not.toHaveProperty('top_p');
+    await anthropicAdapter.execute(
+      chat({ model, messages: [{ role: 'user', content: 'Hi' }], top_p: 0.9 }, { model }),
+      ctx,
+    );
+    expect(mock.requests[1]!.body).toMatchObject({ top_p: 0.9 });
+  });
+
   it('sends system apart, merges turns, defaults max_tokens, drops OpenAI-only fields', async () => {
     const result = await anthropicAdapter.execute(
       chat({
@@ -105,7 +122,6 @@ describe('anthropic adapter, non-stream', () => {
         },
       ],
       temperature: 1,
-      top_p: 0.9,
       stop_sequences: ['END'],
       metadata: { user_id: 'u-1' },
       top_k: 5,

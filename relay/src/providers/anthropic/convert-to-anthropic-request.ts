@@ -59,7 +59,13 @@ export function toAnthropicRequest(
     out.temperature = Math.min(1, Math.max(0, body.temperature));
     if (body.temperature > 1) log.debug('anthropic: temperature clamped to 1', { from: body.temperature });
   }
-  if (typeof body.top_p === 'number') out.top_p = body.top_p;
+  // Anthropic: "alter temperature or top_p, but not both"; Claude Opus 4.1 and the 4.5+ models
+  // refuse a request with both (400). Temperature, the one clients mean, is kept.
+  if (typeof body.top_p === 'number') {
+    if (typeof body.temperature === 'number')
+      log.debug('anthropic: dropped top_p sent with temperature (Anthropic takes one of them)');
+    else out.top_p = body.top_p;
+  }
   const stop = typeof body.stop === 'string' ? [body.stop] : Array.isArray(body.stop) ? body.stop : null;
   if (stop && stop.length > 0) out.stop_sequences = stop;
   if (typeof body.user === 'string' && body.user) out.metadata = { user_id: body.user };

@@ -162,6 +162,15 @@ function validate(body: unknown): void {
     throw new InvalidRequest('max_tokens: Input should be greater than or equal to 1');
   if (typeof body.temperature === 'number' && (body.temperature < 0 || body.temperature > 1))
     throw new InvalidRequest('temperature: Input should be less than or equal to 1');
+  // Claude Opus 4.1 and the 4.5+ models take one sampling parameter, not both.
+  if (
+    body.temperature !== undefined &&
+    body.top_p !== undefined &&
+    /^claude-(?:opus-4-1|(?:opus|sonnet|haiku)-4-[5-9])/.test(String(body.model))
+  )
+    throw new InvalidRequest(
+      '`temperature` and `top_p` cannot both be specified for this model. Please use only one.',
+    );
   if (
     body.thinking !== undefined &&
     (!isObj(body.thinking) || !['enabled', 'disabled'].includes(String(body.thinking.type)))
