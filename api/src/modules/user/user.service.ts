@@ -80,6 +80,9 @@ export class UserService {
       throw forbidden('You cannot change your own role, group, balance, limits or status');
     }
     if (input.password != null) {
+      // Your own password changes only with the current one (changePassword), so a stolen
+      // session alone cannot take the account over.
+      if (self) throw badInput('password', 'Use changePassword to change your own password');
       validatePassword(input.password);
       user.passwordHash = await hashPassword(input.password);
     }

@@ -124,6 +124,12 @@ describe('users and customers', () => {
       cust,
     );
     expect(own.updateUser.displayName).toBe('A');
+    const pw = await api.gql(
+      'mutation($id:ID!){ updateUser(id:$id, input:{ password:"new-password-1" }){ id } }',
+      { id: me.me.id },
+      cust,
+    );
+    expect(pw.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'password' });
     const raise = await api.gql(
       'mutation($id:ID!){ updateUser(id:$id, input:{ quota:"999" }){ id } }',
       { id: me.me.id },
