@@ -77,7 +77,12 @@ function proxyUpgrade(req, socket, head) {
   const upstream = http.request({
     ...target('api', req.url),
     method: 'GET',
-    headers: forwardHeaders(req.headers, { remoteAddress: req.socket.remoteAddress, keepUpgrade: true }),
+    headers: {
+      ...forwardHeaders(req.headers, { remoteAddress: req.socket.remoteAddress, keepUpgrade: true }),
+      // The original Host, as reverse proxies forward it: the api accepts the session cookie on a
+      // WebSocket only when Origin matches Host (we checked Origin above against the same Host).
+      host: req.headers.host ?? '',
+    },
   });
   upstream.on('upgrade', (up, upSocket, upHead) => {
     const lines = [`HTTP/1.1 ${up.statusCode} ${up.statusMessage}`];

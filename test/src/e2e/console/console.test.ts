@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed, onTestFinished } from 'vitest';
 import { REPLY_WORDS, type MockOpenAI, startMockOpenAI } from '../../mock-upstreams/openai/server.js';
+import { createCustomer } from '../../support/fixtures.js';
 import type { GraphQLClient } from '../../support/graphql-client.js';
 import { repoRoot, Stack } from '../../support/stack.js';
 import { waitFor } from '../../support/wait.js';
@@ -299,6 +300,80 @@ describe('console in Chromium', () => {
     } finally {
       await sales.close();
     }
+  });
+
+  it('gives a customer the self-service view: balance, redeem a code, own tokens', async () => {
+    showLogs();
+    const customer = await createCustomer(root, 'carol', '5000000');
+    const { generateRedemptions } = await root.gql<{ generateRedemptions: { codes: string[] } }>(
+      'mutation { generateRedemptions(input: { name: "console e2e", quota: "500000", count: 1 }) { codes } }',
+    );
+    const cust = await openConsoleBrowser({ locale: 'en-US', origin: stack.webUrl });
+    try {
+      const { page } = cust;
+      await signIn(page, stack.webUrl, customer.username, customer.password);
+      expect(new URL(page.url()).pathname).toBe('/account');
+      await expect.poll(() => page.locator('[data-testid=balance]').textContent()).toBe('$10.00');
+      await expect(page.getByRole('link', { name: 'Dashboard' }).count()).resolves.toBe(0);
+      await page.getByLabel('Redemption code').fill(generateRedemptions.codes[0]!);
+      await page.getByRole('button', { name: 'Redeem', exact: true }).click();
+      await page.getByText('$1.00 added to your balance').waitFor();
+      await expect.poll(() => page.locator('[data-testid=balance]').textContent()).toBe('$11.00');
+      await screenshot(page, 'account');
+      // Their tokens only: root's token is not listed.
+      await page.goto(`${stack.webUrl}/tokens`);
+      await page.getByText('No tokens yet').waitFor();
+      await page.click('[data-testid=token-create]');
+      await page.fill('#tk-name', 'carol app');
+      await page.click('[data-testid=token-save]');
+      await expect(page.locator('[data-testid=token-key]').textContent()).resolves.toMatch(/^sk-/);
+    } finally {
+      await cust.close();
+    }
+  });
+
+  it("receives channel health live over the console's WebSocket (cookie auth, same origin)", async () => {
+    showLogs();
+    const { channels } = await root.gql<{ channels: { id: string }[] }>('{ channels { id } }');
+    const channelId = channels[0]!.id;
+    // Subscribe from the page (the browser sends the session cookie and its own Origin)…
+    const received = browser.page.evaluate(
+      () =>
+        new Promise<{ kind: string; channelId: number }>((resolve, reject) => {
+          // Runs in the page (no DOM types in this package).
+          const page = globalThis as unknown as { location: { origin: string }; subscribed?: boolean };
+          const ws = new WebSocket(
+            `${page.location.origin.replace('http', 'ws')}/graphql`,
+            'graphql-transport-ws',
+          );
+          const timer = setTimeout(() => reject(new Error('no health event within 20 s')), 20_000);
+          ws.onopen = () => ws.send(JSON.stringify({ type: 'connection_init' }));
+          ws.onmessage = (m) => {
+            const msg = JSON.parse(m.data);
+            if (msg.type === 'connection_ack') {
+              ws.send(
+                JSON.stringify({
+                  id: '1',
+                  type: 'subscribe',
+                  payload: { query: 'subscription { channelHealth { kind channelId } }' },
+                }),
+              );
+              page.subscribed = true;
+            } else if (msg.type === 'next') {
+              clearTimeout(timer);
+              ws.close();
+              if (msg.payload.errors) reject(new Error(JSON.stringify(msg.payload.errors)));
+              else resolve(msg.payload.data.channelHealth);
+            } else if (msg.type === 'error') {
+              reject(new Error(JSON.stringify(msg.payload)));
+            }
+          };
+        }),
+    );
+    await browser.page.waitForFunction('window.subscribed === true', null, { timeout: 10_000 });
+    // …then test the channel: the relay's result is published to every api instance.
+    await root.gql('mutation($id: ID!) { testChannel(id: $id) { ok } }', { id: channelId });
+    await expect(received).resolves.toMatchObject({ kind: 'test', channelId: Number(channelId) });
   });
 
   it('refuses a WebSocket upgrade from a foreign origin', async () => {
