@@ -41,6 +41,9 @@ const HANDLED = new Set([
   'generationConfig',
 ]);
 
+/** Models that refuse presencePenalty / frequencyPenalty (Gemini 2.5, 3 and later). */
+const PENALTY_FREE = /(^|\/)gemini-(?:2\.5|[3-9])/;
+
 /** Tool-call ids carry Gemini's thought signature after this marker, so it survives the round trip. */
 export const SIGNATURE_MARK = '__thought__';
 
@@ -78,8 +81,18 @@ export async function toGeminiRequest(
   if (num(body.top_p) !== undefined) gen.topP = body.top_p;
   if (num(body.top_k) !== undefined) gen.topK = body.top_k;
   if (num(body.n) !== undefined && body.n !== 1) gen.candidateCount = body.n;
-  if (num(body.presence_penalty) !== undefined) gen.presencePenalty = body.presence_penalty;
-  if (num(body.frequency_penalty) !== undefined) gen.frequencyPenalty = body.frequency_penalty;
+  // Gemini 2.5 and later answer 400 "Penalty is not enabled for models/…" to any non-zero
+  // penalty (GenerationConfig lists them; only the 2.0 models take them): dropped there.
+  const penalties = !PENALTY_FREE.test(model);
+  for (const [from, to] of [
+    ['presence_penalty', 'presencePenalty'],
+    ['frequency_penalty', 'frequencyPenalty'],
+  ] as const) {
+    const v = num(body[from]);
+    if (v === undefined) continue;
+    if (penalties) gen[to] = v;
+    else if (v !== 0) ctx.log.debug(`gemini: dropped ${from}, which this model does not take`, { model });
+  }
   if (num(body.seed) !== undefined) gen.seed = body.seed;
   const stop = typeof body.stop === 'string' ? [body.stop] : Array.isArray(body.stop) ? body.stop : [];
   if (stop.length > 0) gen.stopSequences = stop.slice(0, 5);

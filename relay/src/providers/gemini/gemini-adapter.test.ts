@@ -81,6 +81,18 @@ const weatherTool = {
 };
 
 describe('gemini adapter, non-stream', () => {
+  // Gemini 2.5+ answer 400 "Penalty is not enabled for models/…"; the 2.0 models take penalties.
+  it('drops OpenAI penalties for Gemini 2.5+, keeps them for 2.0', async () => {
+    const penalties = { presence_penalty: 0.5, frequency_penalty: 0.3 };
+    const messages = [{ role: 'user', content: 'Hi' }];
+    json(await geminiAdapter.execute(chat({ messages, ...penalties }), ctx));
+    expect(mock.requests[0]!.body).not.toHaveProperty('generationConfig');
+    await geminiAdapter.execute({ ...chat({ messages, ...penalties }), model: 'gemini-2.0-flash' }, ctx);
+    expect(mock.requests[1]!.body).toMatchObject({
+      generationConfig: { presencePenalty: 0.5, frequencyPenalty: 0.3 },
+    });
+  });
+
   it('sends systemInstruction, user/model roles and generationConfig; key only in the header', async () => {
     const completion = json(
       await geminiAdapter.execute(

@@ -148,7 +148,7 @@ export async function startGeminiMock(opts: { apiKey?: string; port?: number } =
       if (method === 'embedContent') return json(res, { embedding: embed(body, model) });
       if (method === 'batchEmbedContents') return json(res, { embeddings: batchEmbed(body, model) });
       const request = normalize(body);
-      validate(request);
+      validate(request, model);
       const reply = answer(request, model, mode, options);
       if (method === 'generateContent') return json(res, reply.full);
       return stream(res, reply, url.searchParams.get('alt') === 'sse', mode, options);
@@ -234,7 +234,7 @@ function normalize(v: unknown): unknown {
   return out;
 }
 
-function validate(body: unknown): asserts body is Obj {
+function validate(body: unknown, model: string): asserts body is Obj {
   const bad = (msg: string): GoogleError => new GoogleError(400, 'INVALID_ARGUMENT', msg);
   if (!isObj(body)) throw bad('Invalid JSON payload received.');
   for (const k of Object.keys(body))
@@ -248,6 +248,14 @@ function validate(body: unknown): asserts body is Obj {
         );
   if (!Array.isArray(body.contents) || body.contents.length === 0)
     throw bad('* GenerateContentRequest.contents: contents is not specified\n');
+  // Gemini 2.5+ refuse non-zero penalties (only the 2.0 models take them).
+  const gen = isObj(body.generationConfig) ? body.generationConfig : {};
+  if (
+    /gemini-(?:2\.5|[3-9])/.test(model) &&
+    ((typeof gen.presencePenalty === 'number' && gen.presencePenalty !== 0) ||
+      (typeof gen.frequencyPenalty === 'number' && gen.frequencyPenalty !== 0))
+  )
+    throw bad(`Penalty is not enabled for models/${model}`);
   let previousCalls = 0;
   body.contents.forEach((c, i) => {
     if (!isObj(c)) throw bad(`contents[${i}]: must be an object`);
