@@ -15,9 +15,15 @@ export function formatUsd(usd: number, locale: Locale): string {
   const tag = locale === 'zh' ? 'zh-CN' : 'en-US';
   // A single request often costs a fraction of a cent: show two significant digits, not "$0.00".
   if (usd !== 0 && Math.abs(usd) < 0.01) {
-    return new Intl.NumberFormat(tag, { style: 'currency', currency: 'USD', maximumSignificantDigits: 2 }).format(usd);
+    return new Intl.NumberFormat(tag, {
+      style: 'currency',
+      currency: 'USD',
+      maximumSignificantDigits: 2,
+    }).format(usd);
   }
-  return new Intl.NumberFormat(tag, { style: 'currency', currency: 'USD', maximumFractionDigits: 2 }).format(usd);
+  return new Intl.NumberFormat(tag, { style: 'currency', currency: 'USD', maximumFractionDigits: 2 }).format(
+    usd,
+  );
 }
 
 export function formatNumber(n: number | string | null | undefined, locale: Locale): string {

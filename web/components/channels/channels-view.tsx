@@ -75,10 +75,24 @@ export function ChannelsView() {
     let done = 0;
     // Three at a time: fast enough for dozens of channels without flooding one upstream.
     const queue = [...ids];
+    let last = '';
     const worker = async () => {
       for (let id = queue.shift(); id; id = queue.shift()) {
         const r = await test({ id });
-        if (r.error || !r.data?.testChannel.ok) failed++;
+        const result = r.data?.testChannel;
+        if (r.error || !result?.ok) failed++;
+        // One channel: say what happened (latency, or the upstream's error and status).
+        last = r.error
+          ? (errorText(r.error)?.detail ?? '')
+          : result
+            ? result.ok
+              ? t('channels.testOk', { model: result.model, ms: result.latencyMs })
+              : t('channels.testFailed', {
+                  model: result.model,
+                  status: result.status,
+                  error: result.error ?? '',
+                })
+            : '';
         done++;
         setProgress({ done, total: ids.length, failed });
       }
@@ -87,6 +101,7 @@ export function ChannelsView() {
     toast({
       kind: failed ? 'error' : 'success',
       title: t('channels.testDone', { ok: ids.length - failed, failed }),
+      detail: ids.length === 1 ? last : undefined,
     });
     setTimeout(() => setProgress(null), 1500);
     reload();

@@ -8,6 +8,7 @@ import { Field, Input, Select } from '@/components/ui/input';
 import { useToast } from '@/components/ui/toast';
 import type { Role } from '@/config/roles';
 import { CreateUserMutation } from '@/graphql/users';
+import { DEFAULT_QUOTA_PER_USD } from '@/lib/format';
 import { useT } from '@/lib/i18n/client';
 import { useMe } from '@/lib/me-context';
 
@@ -39,6 +40,8 @@ export function CustomerForm({
   const [password, setPassword] = useState('');
   const [role, setRole] = useState<Role>('user');
   const [group, setGroup] = useState('default');
+  const [balanceUsd, setBalanceUsd] = useState('0');
+  const validBalance = /^\d+(\.\d{1,4})?$/.test(balanceUsd);
   const [state, create] = useMutation(CreateUserMutation);
   const shortPassword = password.length > 0 && password.length < 8;
   return (
@@ -47,7 +50,11 @@ export function CustomerForm({
         className="grid gap-3"
         onSubmit={async (e) => {
           e.preventDefault();
-          if (shortPassword) return;
+          if (shortPassword || !validBalance) return;
+          const quota = (
+            (BigInt(Math.round(Number(balanceUsd) * 10_000)) * BigInt(DEFAULT_QUOTA_PER_USD)) /
+            10_000n
+          ).toString();
           const r = await create({
             input: {
               username: username.trim(),
@@ -56,6 +63,7 @@ export function CustomerForm({
               group,
               displayName: displayName || null,
               email: email || null,
+              quota,
             },
           });
           const err = errorText(r.error);
@@ -93,6 +101,19 @@ export function CustomerForm({
             value={password}
             aria-invalid={shortPassword}
             onChange={(e) => setPassword(e.target.value)}
+          />
+        </Field>
+        <Field
+          id="cu-balance"
+          label={t('customers.initialBalance')}
+          error={validBalance ? null : t('tokens.quotaBad')}
+        >
+          <Input
+            id="cu-balance"
+            inputMode="decimal"
+            value={balanceUsd}
+            aria-invalid={!validBalance}
+            onChange={(e) => setBalanceUsd(e.target.value)}
           />
         </Field>
         <div className="grid grid-cols-2 gap-3">
