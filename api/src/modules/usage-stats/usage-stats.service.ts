@@ -4,7 +4,7 @@ import { badInput, forbidden } from '../../common/errors.js';
 import { hasRole } from '../../graphql/roles.js';
 import { Channel } from '../channel/channel.entity.js';
 import { Token } from '../token/token.entity.js';
-import { canSeeUsage, type Actor, type SqlWhere } from '../usage-log/usage-log.service.js';
+import { type Actor, canSeeUsage, type SqlWhere, staffOtherThan } from '../usage-log/usage-log.service.js';
 import { User } from '../user/user.entity.js';
 import { checkTimeZone, localDay, nextDay, startOfLocalDay } from './time-zone.js';
 import type { UsageStatsRange } from './usage-stats.type.js';
@@ -221,8 +221,11 @@ export class UsageStatsService {
       parts.push('r.user_id = ?');
       params.push(actor.id);
     } else if (!hasRole(actor.role, 'admin')) {
-      parts.push("r.user_id IN (SELECT id FROM users WHERE role = 'user' OR id = ?)");
-      params.push(actor.id);
+      const hidden = await staffOtherThan(em, actor.id);
+      if (hidden.length) {
+        parts.push(`r.user_id NOT IN (${hidden.map(() => '?').join(', ')})`);
+        params.push(...hidden);
+      }
     }
     if (range.tokenId != null) {
       parts.push('r.token_id = ?');
