@@ -29,11 +29,18 @@ describe('bedrock through the relay: cache billing, temporary credentials, mid-s
   const MODEL = 'us.anthropic.claude-sonnet-4-20250514-v1:0';
   let mock: BedrockMock;
   let broken: BedrockMock;
+  let throttledFirst: BedrockMock;
   let client: OpenAI;
 
   beforeAll(async () => {
-    [mock, broken] = await Promise.all([startMockBedrock(), startMockBedrock()]);
+    [mock, broken, throttledFirst] = await Promise.all([
+      startMockBedrock(),
+      startMockBedrock(),
+      startMockBedrock(),
+    ]);
     broken.setMode({ errorAfterChunks: 1 });
+    // An exception frame before messageStart: nothing has reached the client yet.
+    throttledFirst.setMode({ errorAfterChunks: -1 });
     const session = `${BEDROCK_SESSION_KEY.accessKeyId}|${BEDROCK_SESSION_KEY.secretAccessKey}|${BEDROCK_SESSION_KEY.sessionToken}`;
     await fx.publishSnapshot([
       // Region from the channel field, base URL left to the admin (loopback here).
@@ -54,6 +61,25 @@ describe('bedrock through the relay: cache billing, temporary credentials, mid-s
         modelMapping: { 'bedrock-broken': MODEL },
         config: { region: 'us-east-1' },
       },
+      {
+        type: 'bedrock',
+        id: 3,
+        baseUrl: throttledFirst.url,
+        keys: [`${BEDROCK_TEST_KEY.accessKeyId}|${BEDROCK_TEST_KEY.secretAccessKey}`],
+        models: ['bedrock-failover'],
+        modelMapping: { 'bedrock-failover': MODEL },
+        config: { region: 'us-east-1' },
+        priority: 10,
+      },
+      {
+        type: 'bedrock',
+        id: 4,
+        baseUrl: mock.url,
+        keys: [`${BEDROCK_TEST_KEY.accessKeyId}|${BEDROCK_TEST_KEY.secretAccessKey}`],
+        models: ['bedrock-failover'],
+        modelMapping: { 'bedrock-failover': MODEL },
+        config: { region: 'us-east-1' },
+      },
     ]);
     const key = await fx.token({ userId: 1, tokenId: 11, userQuota: 100_000_000 });
     await fx.startInProcess();
@@ -61,7 +87,7 @@ describe('bedrock through the relay: cache billing, temporary credentials, mid-s
   });
   afterAll(async () => {
     await fx.stop();
-    await Promise.all([mock.close(), broken.close()]);
+    await Promise.all([mock.close(), broken.close(), throttledFirst.close()]);
   });
 
   it('cache reads and writes reach the client and the usage record', async () => {
@@ -103,5 +129,19 @@ describe('bedrock through the relay: cache billing, temporary credentials, mid-s
     expect((err as Error).message).toMatch(/rate limit/i);
     const rec = await fx.waitForRecord((x) => x.model === 'bedrock-broken');
     expect(rec).toMatchObject({ status: 'partial', stream: true });
+  });
+
+  it('a stream throttled in its first frame fails over before any byte reaches the client', async () => {
+    const stream = await client.chat.completions.create({
+      model: 'bedrock-failover',
+      messages: [{ role: 'user', content: 'Hi' }],
+      stream: true,
+    });
+    let text = '';
+    for await (const c of stream) text += c.choices[0]?.delta.content ?? '';
+    expect(text).toBe(CN_REPLY);
+    const rec = await fx.waitForRecord((x) => x.model === 'bedrock-failover');
+    expect(rec).toMatchObject({ status: 'success', channelId: 4 });
+    expect(rec!.attempts.map((a) => a.channelId)).toEqual([3, 4]);
   });
 });
