@@ -1,6 +1,6 @@
 import type { ChatMessage } from '@switchboard/shared/openai';
 import type { AdapterLogger } from '../contract.js';
-import { contentText, maxTokensOf, messagesOf, restOf } from '../cn-common/message-text.js';
+import { clamp, contentText, maxTokensOf, messagesOf, restOf } from '../cn-common/message-text.js';
 
 /**
  * OpenAI chat request → DashScope native text-generation body
@@ -9,7 +9,15 @@ import { contentText, maxTokensOf, messagesOf, restOf } from '../cn-common/messa
  * fields move under `parameters`; fields DashScope does not know are passed there too, so
  * provider options such as `enable_search` reach it; the few it cannot take are dropped.
  */
-const HANDLED = new Set(['model', 'messages', 'stream', 'max_tokens', 'max_completion_tokens']);
+const HANDLED = new Set([
+  'model',
+  'messages',
+  'stream',
+  'max_tokens',
+  'max_completion_tokens',
+  'temperature',
+  'top_p',
+]);
 const DROPPED = new Set([
   'stream_options',
   'frequency_penalty',
@@ -75,6 +83,11 @@ export function toQwenChatBody(
   };
   const maxTokens = maxTokensOf(body);
   if (maxTokens !== undefined) parameters.max_tokens = maxTokens;
+  // DashScope: temperature in [0, 2) (OpenAI allows 2), top_p in (0, 1].
+  const temperature = clamp(body.temperature, 0, 1.99, log, 'qwen temperature');
+  if (temperature !== undefined) parameters.temperature = temperature;
+  const topP = clamp(body.top_p, 0.01, 1, log, 'qwen top_p');
+  if (topP !== undefined) parameters.top_p = topP;
   // Deltas, not the whole text so far, on every stream event.
   if (stream) parameters.incremental_output = true;
   return { model, input: { messages }, parameters };

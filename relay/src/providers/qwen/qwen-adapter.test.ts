@@ -117,6 +117,12 @@ describe('qwen adapter against the mock DashScope API', () => {
     `);
   });
 
+  it('temperature 2 and top_p 0 (valid for OpenAI) are clamped into DashScope ranges [0, 2) and (0, 1]', async () => {
+    const r = await qwenAdapter.execute(chatReq(false, { temperature: 2, top_p: 0 }), ctx);
+    expect(r.kind).toBe('json');
+    expect(mock.requests.at(-1)!.body!.parameters).toMatchObject({ temperature: 1.99, top_p: 0.01 });
+  });
+
   it('stream: incremental output, one chunk per event, usage chunk when asked', async () => {
     const r = await qwenAdapter.execute(
       chatReq(true, { stream_options: { include_usage: true } }, true),

@@ -114,6 +114,13 @@ async function generation(
         [400, 'InvalidParameter', 'Role must be in [user, assistant, system, tool] and content well-formed'],
         requestId,
       );
+  // DashScope's documented ranges: temperature [0, 2), top_p (0, 1].
+  const t = parameters.temperature;
+  if (typeof t === 'number' && (t < 0 || t >= 2))
+    return error(res, [400, 'InvalidParameter', 'Range of temperature should be [0.0, 2.0)'], requestId);
+  const p = parameters.top_p;
+  if (typeof p === 'number' && (p <= 0 || p > 1))
+    return error(res, [400, 'InvalidParameter', 'Range of top_p should be (0.0, 1.0]'], requestId);
   const prompt = promptTokensOf(multimodal ? multimodalTexts(input.messages) : textsOf(input.messages));
   const answer = (text: string) => (multimodal ? [{ text }] : text);
   const messageFormat = parameters.result_format === 'message';
