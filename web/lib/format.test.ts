@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatUsd, quotaToUsd, ratioToUsdPerMillion, usdPerMillionToRatio } from './format';
+import { formatUsd, quotaToUsd, usdToQuota, ratioToUsdPerMillion, usdPerMillionToRatio } from './format';
 
 describe('quota and price conversions', () => {
   it('turns quota into USD without losing big values', () => {
@@ -23,5 +23,14 @@ describe('formatUsd', () => {
     expect(formatUsd(0, 'en')).toBe('$0.00');
     expect(formatUsd(1234.5, 'en')).toBe('$1,234.50');
     expect(formatUsd(0.5, 'zh')).toBe('US$0.50');
+  });
+});
+
+describe('usdToQuota', () => {
+  it('converts typed USD to quota units exactly (500,000 per USD by default)', () => {
+    expect(usdToQuota('10')).toBe('5000000');
+    expect(usdToQuota('0.0001')).toBe('50');
+    expect(usdToQuota('-2.5')).toBe('-1250000');
+    expect(usdToQuota('1', 1_000_000)).toBe('1000000');
   });
 });

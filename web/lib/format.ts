@@ -45,6 +45,12 @@ export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
+/** USD typed by a person (up to 4 decimals) → quota units, as the decimal string GraphQL's BigInt takes. */
+export function usdToQuota(usd: string | number, perUsd = DEFAULT_QUOTA_PER_USD): string {
+  const tenThousandths = BigInt(Math.round(Number(usd) * 10_000));
+  return ((tenThousandths * BigInt(perUsd)) / 10_000n).toString();
+}
+
 /** Ratio (model ratio 1 = USD 2 per 1M input tokens) → USD per 1M tokens. */
 export function ratioToUsdPerMillion(ratio: string | number): number {
   return Number(ratio) * 2;

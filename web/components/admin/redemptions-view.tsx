@@ -13,7 +13,7 @@ import { PageSkeleton } from '@/components/ui/skeleton';
 import { useToast } from '@/components/ui/toast';
 import { GenerateRedemptionsMutation, RedemptionsQuery } from '@/graphql/admin';
 import { download, toCsv } from '@/lib/csv';
-import { DEFAULT_QUOTA_PER_USD, formatDateTime, formatUsd, quotaToUsd } from '@/lib/format';
+import { formatDateTime, formatUsd, quotaToUsd, usdToQuota } from '@/lib/format';
 import { useLocale, useT } from '@/lib/i18n/client';
 
 export function RedemptionsView() {
@@ -142,10 +142,7 @@ export function RedemptionsView() {
           onSubmit={async (e) => {
             e.preventDefault();
             if (!validCount || !validUsd || !batchName.trim()) return;
-            const quota = (
-              (BigInt(Math.round(Number(usd) * 10_000)) * BigInt(DEFAULT_QUOTA_PER_USD)) /
-              10_000n
-            ).toString();
+            const quota = usdToQuota(usd);
             const r = await generate({
               input: { name: batchName.trim(), quota, count: Number(count), expiresAt: null },
             });

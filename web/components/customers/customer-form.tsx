@@ -8,7 +8,7 @@ import { Field, Input, Select } from '@/components/ui/input';
 import { useToast } from '@/components/ui/toast';
 import type { Role } from '@/config/roles';
 import { CreateUserMutation } from '@/graphql/users';
-import { DEFAULT_QUOTA_PER_USD } from '@/lib/format';
+import { usdToQuota } from '@/lib/format';
 import { useT } from '@/lib/i18n/client';
 import { useMe } from '@/lib/me-context';
 
@@ -51,10 +51,7 @@ export function CustomerForm({
         onSubmit={async (e) => {
           e.preventDefault();
           if (shortPassword || !validBalance) return;
-          const quota = (
-            (BigInt(Math.round(Number(balanceUsd) * 10_000)) * BigInt(DEFAULT_QUOTA_PER_USD)) /
-            10_000n
-          ).toString();
+          const quota = usdToQuota(balanceUsd);
           const r = await create({
             input: {
               username: username.trim(),

@@ -7,7 +7,7 @@ import { useErrorToastText } from '@/components/ui/error-panel';
 import { Field, Input } from '@/components/ui/input';
 import { useToast } from '@/components/ui/toast';
 import { AdjustUserQuotaMutation } from '@/graphql/users';
-import { DEFAULT_QUOTA_PER_USD } from '@/lib/format';
+import { usdToQuota } from '@/lib/format';
 import { useT } from '@/lib/i18n/client';
 
 /** Top-up (or, with a negative amount, a deduction) in USD, with the reason the audit log keeps. */
@@ -27,9 +27,7 @@ export function TopUpDialog({
   const [reason, setReason] = useState('');
   const [state, adjust] = useMutation(AdjustUserQuotaMutation);
   const valid = /^-?\d+(\.\d{1,4})?$/.test(usd) && Number(usd) !== 0 && reason.trim().length > 0;
-  const delta = valid
-    ? ((BigInt(Math.round(Number(usd) * 10_000)) * BigInt(DEFAULT_QUOTA_PER_USD)) / 10_000n).toString()
-    : '0';
+  const delta = valid ? usdToQuota(usd) : '0';
   return (
     <Dialog
       open={user !== null}

@@ -11,13 +11,8 @@ import { useToast } from '@/components/ui/toast';
 import type { TokenFieldsFragment } from '@/graphql/generated/graphql';
 import { CreateTokenMutation, UpdateTokenMutation } from '@/graphql/tokens';
 import { parseWhitelist } from '@/lib/cidr';
-import { DEFAULT_QUOTA_PER_USD, quotaToUsd } from '@/lib/format';
+import { quotaToUsd, usdToQuota } from '@/lib/format';
 import { useT } from '@/lib/i18n/client';
-
-function usdToQuota(usd: string): string {
-  const cents = Math.round(Number(usd) * 10_000);
-  return ((BigInt(cents) * BigInt(DEFAULT_QUOTA_PER_USD)) / 10_000n).toString();
-}
 
 /** yyyy-mm-ddThh:mm in local time, for <input type="datetime-local">. */
 function toLocalInput(iso: string | null | undefined): string {
