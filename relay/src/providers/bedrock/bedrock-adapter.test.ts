@@ -9,7 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AdapterRequest, AdapterResult, StreamPart } from '../contract.js';
 import { UpstreamError } from '../contract.js';
 import { testAdapterContext } from '../test-context.js';
-import { bedrockAdapter } from './bedrock-adapter.js';
+import { bedrockAdapter, bedrockEndpoint } from './bedrock-adapter.js';
 
 const MODEL = 'anthropic.claude-3-haiku-20240307-v1:0';
 const KEY = `${BEDROCK_TEST_KEY.accessKeyId}|${BEDROCK_TEST_KEY.secretAccessKey}`;
@@ -305,5 +305,27 @@ describe('bedrock adapter against the mock Bedrock Runtime', () => {
       bedrockAdapter.execute({ ...chatReq({ input: 'x' }), endpoint: 'embeddings' }, ctx()),
     );
     expect(err.info).toMatchObject({ status: 400, code: 'unsupported_endpoint' });
+  });
+});
+
+describe('bedrockEndpoint', () => {
+  it('the region field decides the AWS host; other hosts are kept; empty URL built from the region', () => {
+    expect(
+      bedrockEndpoint({
+        baseUrl: 'https://bedrock-runtime.us-east-1.amazonaws.com',
+        config: { region: 'eu-west-1' },
+      }),
+    ).toEqual({ region: 'eu-west-1', baseUrl: 'https://bedrock-runtime.eu-west-1.amazonaws.com' });
+    expect(
+      bedrockEndpoint({ baseUrl: 'https://bedrock-runtime-fips.us-west-2.amazonaws.com/', config: {} }),
+    ).toEqual({ region: 'us-west-2', baseUrl: 'https://bedrock-runtime-fips.us-west-2.amazonaws.com/' });
+    expect(bedrockEndpoint({ baseUrl: '', config: { region: 'ap-northeast-1' } })).toEqual({
+      region: 'ap-northeast-1',
+      baseUrl: 'https://bedrock-runtime.ap-northeast-1.amazonaws.com',
+    });
+    expect(bedrockEndpoint({ baseUrl: 'http://127.0.0.1:9000', config: {} })).toEqual({
+      region: 'us-east-1',
+      baseUrl: 'http://127.0.0.1:9000',
+    });
   });
 });

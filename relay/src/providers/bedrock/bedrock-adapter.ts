@@ -31,16 +31,29 @@ import { EventStreamDecoder, EventStreamError } from './event-stream-decoder.js'
  * (service `bedrock`), the stream in AWS's binary event-stream framing.
  */
 const DEFAULT_REGION = 'us-east-1';
+const AWS_HOST = /bedrock-runtime(-fips)?\.([a-z0-9-]+)\.amazonaws\.com/;
 
-function regionOf(ctx: AdapterContext): string {
-  const configured = ctx.channel.config.region;
-  if (typeof configured === 'string' && configured.trim()) return configured.trim();
-  const host = /bedrock-runtime(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com/.exec(ctx.channel.baseUrl);
-  return host?.[1] ?? DEFAULT_REGION;
-}
-
-function baseUrl(ctx: AdapterContext, region: string): string {
-  return ctx.channel.baseUrl.trim() || `https://bedrock-runtime.${region}.amazonaws.com`;
+/**
+ * Region and base URL of a channel. The region field wins; without one, the region is read
+ * from an AWS base URL. An AWS base URL of another region is moved to the region's host: the
+ * api fills in the us-east-1 default when the admin leaves the URL empty, and a signature
+ * scoped to one region is refused by another. Other hosts (proxies, tests) are kept as they are.
+ */
+export function bedrockEndpoint(channel: { baseUrl: string; config: Record<string, unknown> }): {
+  region: string;
+  baseUrl: string;
+} {
+  const configured = typeof channel.config.region === 'string' ? channel.config.region.trim() : '';
+  const raw = channel.baseUrl.trim();
+  const region = configured || AWS_HOST.exec(raw)?.[2] || DEFAULT_REGION;
+  if (!raw) return { region, baseUrl: `https://bedrock-runtime.${region}.amazonaws.com` };
+  return {
+    region,
+    baseUrl: raw.replace(
+      AWS_HOST,
+      (_m, fips: string | undefined) => `bedrock-runtime${fips ?? ''}.${region}.amazonaws.com`,
+    ),
+  };
 }
 
 async function send(
@@ -61,8 +74,8 @@ async function send(
       upstreamStatus: 0,
       detail: 'bedrock: key is not AccessKeyId|SecretAccessKey[|SessionToken]',
     });
-  const region = regionOf(ctx);
-  const url = new URL(joinUrl(baseUrl(ctx, region), `/model/${encodeURIComponent(model)}/${action}`));
+  const { region, baseUrl } = bedrockEndpoint(ctx.channel);
+  const url = new URL(joinUrl(baseUrl, `/model/${encodeURIComponent(model)}/${action}`));
   const text = JSON.stringify(body);
   const signed = signAwsRequest({
     method: 'POST',
