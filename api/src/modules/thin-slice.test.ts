@@ -133,11 +133,17 @@ describe('thin slice: login → createChannel → createToken → Redis', () => 
     expect(await publisher.rebuildIfMissing()).toBe(false);
   });
 
-  it('lists usage logs (empty so far)', async () => {
+  it('lists usage logs: a new customer has none (other test files share this run’s database)', async () => {
+    await api.ok(
+      'mutation{ createUser(input:{ username:"slice-cust", password:"password-123" }){ id } }',
+      {},
+      rootToken,
+    );
+    const cust = await api.login('slice-cust', 'password-123');
     const data = await api.ok(
       '{ usageLogs(first: 5) { edges { node { requestId quota } } pageInfo { hasNextPage } } }',
       {},
-      rootToken,
+      cust,
     );
     expect(data.usageLogs).toEqual({ edges: [], pageInfo: { hasNextPage: false } });
   });
