@@ -63,6 +63,32 @@ describe('LangChain @langchain/openai through the relay', () => {
     expect(rec).toMatchObject({ completionTokens: REPLY_WORDS.length, usageEstimated: false });
   });
 
+  it('ChatOpenAI.stream with streamUsage off: no usage to LangChain, the relay still bills from upstream', async () => {
+    let sawUsage = false;
+    let text = '';
+    for await (const chunk of await chat({ streamUsage: false }).stream('quiet stream')) {
+      if (typeof chunk.content === 'string') text += chunk.content;
+      if (chunk.usage_metadata) sawUsage = true;
+    }
+    expect(text).toBe(REPLY);
+    expect(sawUsage).toBe(false);
+    // The relay asked upstream for usage itself and kept that chunk from the client.
+    expect(mock.requests.at(-1)!.body!.stream_options).toEqual({ include_usage: true });
+    // Both streams so far (with and without usage for the client) billed from upstream counts.
+    const streamed = async () =>
+      (await fx.usageRecords()).filter((r) => r.stream && r.endpoint === 'chat.completions');
+    for (let i = 0; i < 200 && (await streamed()).length < 2; i++)
+      await new Promise((r) => setTimeout(r, 25));
+    const records = await streamed();
+    expect(records).toHaveLength(2);
+    for (const r of records)
+      expect(r).toMatchObject({
+        usageEstimated: false,
+        completionTokens: REPLY_WORDS.length,
+        status: 'success',
+      });
+  });
+
   it('bindTools with a zod tool: tool_calls parsed, invoke and stream', async () => {
     const lookup = tool(async ({ echo }) => String(echo), {
       name: 'lookup',
