@@ -29,7 +29,7 @@ export function toHunyuanBody(
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {
     Model: model,
-    Messages: messagesOf(body).map((m) => toMessage(m, log)),
+    Messages: alternate(messagesOf(body).map((m) => toMessage(m, log))),
     Stream: stream,
   };
   const temperature = clamp(body.temperature, 0, 2, log, 'hunyuan temperature');
@@ -63,6 +63,31 @@ export function toHunyuanBody(
     if (HANDLED.has(k) || v === undefined || v === null) continue;
     if (/^[A-Z]/.test(k)) out[k] = v;
     else log.debug(`hunyuan: dropped field "${k}" the provider cannot take`);
+  }
+  return out;
+}
+
+/**
+ * Hunyuan's Messages rules (API reference): one optional system message, first; user (or tool)
+ * and assistant turns alternating; only tool messages may follow one another. OpenAI allows
+ * any order, so system messages are joined into the first one and consecutive user or
+ * assistant messages are joined into one.
+ */
+function alternate(messages: Array<Record<string, unknown>>): Array<Record<string, unknown>> {
+  const system = messages.filter((m) => m.Role === 'system').map((m) => String(m.Content ?? ''));
+  const out: Array<Record<string, unknown>> = system.length
+    ? [{ Role: 'system', Content: system.join('\n') }]
+    : [];
+  for (const m of messages) {
+    if (m.Role === 'system') continue;
+    const last = out.at(-1);
+    if (!last || last.Role !== m.Role || m.Role === 'tool' || last.Role === 'system') {
+      out.push({ ...m });
+      continue;
+    }
+    last.Content = [last.Content, m.Content].filter((c) => typeof c === 'string' && c).join('\n');
+    if (Array.isArray(m.ToolCalls))
+      last.ToolCalls = [...(Array.isArray(last.ToolCalls) ? last.ToolCalls : []), ...m.ToolCalls];
   }
   return out;
 }

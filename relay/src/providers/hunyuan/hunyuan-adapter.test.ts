@@ -109,6 +109,26 @@ describe('hunyuan adapter against the mock Tencent Cloud API', () => {
     `);
   });
 
+  // Hunyuan API reference: system first only; user (tool) and assistant alternate.
+  it('joins system messages and consecutive same-role turns into the order Hunyuan requires', async () => {
+    const r = await hunyuanAdapter.execute(
+      chatReq(false, {
+        messages: [
+          { role: 'system', content: 'Be brief.' },
+          { role: 'user', content: 'Hi' },
+          { role: 'developer', content: 'Answer in Chinese.' },
+          { role: 'user', content: 'there' },
+        ],
+      }),
+      ctx,
+    );
+    expect(r.kind).toBe('json');
+    expect(mock.requests.at(-1)!.body!.Messages).toEqual([
+      { Role: 'system', Content: 'Be brief.\nAnswer in Chinese.' },
+      { Role: 'user', Content: 'Hi\nthere' },
+    ]);
+  });
+
   it('stream: chunk per frame, usage chunk only when asked', async () => {
     const r = await hunyuanAdapter.execute(chatReq(true, {}, true), ctx);
     if (r.kind !== 'stream') throw new Error('expected stream');

@@ -84,6 +84,20 @@ async function chat(
   for (const m of messages as Array<Record<string, unknown>>)
     if (!['system', 'user', 'assistant', 'tool'].includes(String(m.Role)))
       return fail(['InvalidParameterValue', 'Messages.Role must be system, user, assistant or tool.']);
+  // API reference, ChatCompletions.Messages: system only first; user (tool) and assistant
+  // alternate, starting with user and ending with user or tool; only tool may repeat.
+  const roles = (messages as Array<Record<string, unknown>>).map((m) => String(m.Role));
+  const turns = roles[0] === 'system' ? roles.slice(1) : roles;
+  const misordered =
+    turns.includes('system') ||
+    turns[0] !== 'user' ||
+    !['user', 'tool'].includes(turns.at(-1) ?? '') ||
+    turns.some((r, i) => i > 0 && r === turns[i - 1] && r !== 'tool');
+  if (misordered)
+    return fail([
+      'InvalidParameter',
+      'Messages 中 user（tool）和 assistant 需交替出现，以 user 开始、user（tool）结束。',
+    ]);
   if (Object.keys(body).some((k) => k[0] !== k[0]?.toUpperCase()))
     return fail(['UnknownParameter', 'Parameter names are PascalCase.']);
   const prompt = promptTokensOf(textsOf(messages, 'Content'));
