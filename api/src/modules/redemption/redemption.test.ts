@@ -160,5 +160,18 @@ describe('redemption codes', () => {
     for (const t of mine.topUps.items) expect(t.userId).toBe(c.id);
     const others = await api.gql('{ topUps(userId: 1) { total } }', {}, c.token);
     expect(others.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // Sales see their customers' top-ups, not root's.
+    await api.ok(
+      'mutation{ createUser(input:{ username:"tu-sales", password:"sales-password-1", role:"sales" }){ id } }',
+      {},
+      root,
+    );
+    const sales = await api.login('tu-sales', 'sales-password-1');
+    const seen = await api.ok('{ topUps(limit: 500) { items { userId amount } } }', {}, sales);
+    expect(seen.topUps.items).toContainEqual({ userId: c.id, amount: '77' });
+    expect(seen.topUps.items.some((t: { userId: number }) => t.userId === 1)).toBe(false);
+    expect((await api.gql('{ topUps(userId: 1) { total } }', {}, sales)).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
   });
 });

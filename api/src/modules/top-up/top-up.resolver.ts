@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Field, Int, ObjectType, Query, Resolver } from 't
 import { forbidden } from '../../common/errors.js';
 import type { GraphqlContext } from '../../graphql/context.js';
 import { hasRole } from '../../graphql/roles.js';
-import { canSeeUsage } from '../usage-log/usage-log.service.js';
+import { canSeeUsage, staffOtherThan } from '../usage-log/usage-log.service.js';
 import { User } from '../user/user.entity.js';
 import { TopUp } from './top-up.entity.js';
 import { TopUpType } from './top-up.type.js';
@@ -38,8 +38,8 @@ export class TopUpResolver {
     } else if (userId != null || !hasRole(actor.role, 'sales')) {
       where.userId = actor.id;
     } else if (!hasRole(actor.role, 'admin')) {
-      const customers = await ctx.em.find(User, { role: 'user' }, { fields: ['id'] });
-      where.userId = { $in: [actor.id, ...customers.map((u) => u.id)] };
+      const hidden = await staffOtherThan(ctx.em, actor.id);
+      if (hidden.length) where.userId = { $nin: hidden };
     }
     if (kind) where.kind = kind;
     const [items, total] = await ctx.em.findAndCount(TopUp, where, {
