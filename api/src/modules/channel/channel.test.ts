@@ -1,3 +1,4 @@
+import { PROVIDERS } from '@switchboard/shared/providers';
 import { relaySnapshotSchema } from '@switchboard/shared/relay-config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../test-support/harness.js';
@@ -102,6 +103,53 @@ describe('channels', () => {
     const group = await api.ok('{ groups { name channels { id } } }', {}, root);
     const vip = group.groups.find((g: { name: string }) => g.name === 'ch-vip');
     expect(vip.channels).toEqual([{ id: baidu.createChannel.id }]);
+  });
+
+  it('accepts every provider type the relay supports, with its key format and default base URL', async () => {
+    for (const p of PROVIDERS) {
+      let key = Array.from({ length: p.keyParts }, (_, i) => `part${i}-${p.type}-abcdef`).join('|');
+      // Formats "|" parts cannot express (Zhipu's "id.secret") come with a pattern.
+      if (p.keyPattern && !new RegExp(p.keyPattern).test(key)) key = `${p.type}id.secret123456`;
+      if (p.keyPattern) expect(new RegExp(p.keyPattern).test(key), p.type).toBe(true);
+      const r = await api.gql(
+        CREATE,
+        {
+          i: {
+            type: p.type,
+            name: `all-${p.type}`,
+            keys: [key],
+            models: ['gpt-4o-mini'],
+            ...(p.defaultBaseUrl ? {} : { baseUrl: 'https://llm.example.test/v1' }),
+          },
+        },
+        root,
+      );
+      expect(r.errors, p.type).toBeUndefined();
+      expect(r.data.createChannel.baseUrl, p.type).toBe(
+        p.defaultBaseUrl ? p.defaultBaseUrl.replace(/\/+$/, '') : 'https://llm.example.test/v1',
+      );
+      if (p.keyParts > 1) {
+        const wrong = await api.gql(
+          CREATE,
+          {
+            i: {
+              type: p.type,
+              name: 'x',
+              keys: ['single'],
+              models: ['gpt-4o-mini'],
+              baseUrl: 'https://x.test',
+            },
+          },
+          root,
+        );
+        expect(wrong.errors?.[0]?.extensions, p.type).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          field: 'keys',
+        });
+      }
+    }
+    const types = (await snapshot()).channels.map((c) => c.type);
+    for (const p of PROVIDERS) expect(types).toContain(p.type);
   });
 
   it('updates keys (add, disable, remove) and mapping; every change reaches the snapshot', async () => {
