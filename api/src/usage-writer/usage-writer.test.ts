@@ -172,6 +172,27 @@ describe('usage writer', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('stores text with placeholders, quotes and backslashes verbatim', async () => {
+    const { user, token } = await seedUsageOwner(orm.em.fork());
+    const tricky = usageRecord({
+      userId: user.id,
+      tokenId: token.id,
+      model: 'm?x??',
+      errorMessage: `why? ?? '\\' "q" \u0000 ${'é'.repeat(3)} --`,
+      clientIp: '::ffff:1.2.3.4',
+      attempts: [{ channelId: 1, keyIndex: null, status: 0, latencyMs: 1.5, error: "it's ? broken" }],
+    });
+    await append(redis, keys, [tricky]);
+    await waitUntil(async () => (await orm.em.fork().count(UsageLog, { requestId: tricky.requestId })) === 1);
+    const row = await orm.em.fork().findOneOrFail(UsageLog, { requestId: tricky.requestId });
+    expect([row.model, row.errorMessage, row.clientIp, row.attempts]).toEqual([
+      tricky.model,
+      tricky.errorMessage,
+      tricky.clientIp,
+      tricky.attempts,
+    ]);
+  });
+
   it('moves a malformed entry to the dead-letter list and keeps going', async () => {
     const em = orm.em.fork();
     const { user, token } = await seedUsageOwner(em);
