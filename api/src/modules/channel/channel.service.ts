@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { encryptSecret, maskSecret } from '@switchboard/shared/crypto';
 import { providerInfo, type ProviderInfo } from '@switchboard/shared/providers';
+import type { ConfigMessage } from '@switchboard/shared/relay-config';
 import type { App } from '../../app.js';
 import { badInput, notFound } from '../../common/errors.js';
 import type { GraphqlContext } from '../../graphql/context.js';
@@ -67,6 +68,12 @@ export class ChannelService {
       auditView(channel),
     );
     await this.app.publisher.publishSnapshot();
+    const keysChanged =
+      input.keys != null ||
+      input.disabledKeys != null ||
+      !!input.removeKeyIndexes?.length ||
+      !!input.addKeys?.length;
+    if (keysChanged) await this.clearLiveState([channel.id]);
     return channel;
   }
 
@@ -92,7 +99,24 @@ export class ChannelService {
     }
     await ctx.em.flush();
     await this.app.publisher.publishSnapshot();
+    if (enabled) await this.clearLiveState(channels.map((c) => c.id));
     return channels;
+  }
+
+  /**
+   * Forgets what relays learned about these channels (cool-down, keys or the whole channel they
+   * disabled; hash `channelState`) and tells every worker to reload it. Called after the new
+   * snapshot is out, when an admin enables a channel or changes its keys: otherwise a relay-side
+   * disable would outlive the admin's fix (and old key indexes would point at other keys).
+   */
+  async clearLiveState(ids: number[]): Promise<void> {
+    if (!ids.length) return;
+    const { redis, keys } = this.app;
+    await redis.del(...ids.map((id) => keys.channelState(id)));
+    for (const id of ids) {
+      const message: ConfigMessage = { kind: 'channel-state', channelId: id };
+      await redis.publish(keys.configChannel, JSON.stringify(message));
+    }
   }
 
   async setPriority(ctx: Ctx, ids: number[], priority: number): Promise<Channel[]> {
