@@ -7,6 +7,7 @@ import { ChannelTaskService } from './modules/channel/channel-task.service.js';
 import { GroupService } from './modules/group/group.service.js';
 import { ModelPriceService } from './modules/model-price/model-price.service.js';
 import { OptionService } from './modules/option/option.service.js';
+import { PlaygroundTokenService } from './modules/token/playground-token.service.js';
 import { RedemptionService } from './modules/redemption/redemption.service.js';
 import { TokenService } from './modules/token/token.service.js';
 import { UserService } from './modules/user/user.service.js';
@@ -21,6 +22,7 @@ export function createServices(app: App) {
     groups: new GroupService(app),
     prices: new ModelPriceService(app),
     options: new OptionService(app),
+    playgroundTokens: new PlaygroundTokenService(app),
     jobs: new JobService(app),
     redemptions: new RedemptionService(app),
     tokens: new TokenService(app),

@@ -66,6 +66,7 @@ export const AUTHORIZATION_POLICY: Record<string, Access> = {
   'Mutation.updateToken': 'signedIn',
   'Mutation.regenerateTokenKey': 'signedIn',
   'Mutation.deleteTokens': 'signedIn',
+  'Mutation.createPlaygroundToken': 'signedIn',
   // usage
   'Query.usageLogs': 'signedIn',
   'Query.usageLogTotals': 'signedIn',

@@ -13,6 +13,7 @@ import { resetTokenQuotas } from './token-quota-reset.job.js';
 const SCHEDULES = [
   { name: JOBS.logRetention, every: 3_600_000 },
   { name: JOBS.tokenQuotaReset, every: 60_000 },
+  { name: JOBS.playgroundTokenCleanup, every: 300_000 },
   { name: 'retest-auto-disabled', every: 600_000 },
 ] as const;
 
@@ -47,6 +48,8 @@ export async function startBackgroundWork(
           return { deleted: await pruneUsageLogs(app) };
         case JOBS.tokenQuotaReset:
           return { reset: await resetTokenQuotas(app) };
+        case JOBS.playgroundTokenCleanup:
+          return { deleted: await app.services.playgroundTokens.pruneExpired() };
         case 'retest-auto-disabled': {
           const { tested, passed } = await testChannelsJob(
             app,

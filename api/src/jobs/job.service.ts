@@ -11,6 +11,7 @@ import { createRedis, type RedisClient } from '../common/redis.js';
 export const JOBS = {
   logRetention: 'log-retention',
   tokenQuotaReset: 'token-quota-reset',
+  playgroundTokenCleanup: 'playground-token-cleanup',
   testChannels: 'test-channels',
   fetchModels: 'fetch-models',
   generateRedemptions: 'generate-redemptions',

@@ -18,7 +18,7 @@ import { BigIntScalar } from '../../graphql/scalars.js';
 import type { Token } from './token.entity.js';
 import { exportTokens } from './token.export.js';
 import { CreateTokenInput, UpdateTokenInput } from './token.input.js';
-import { CreatedTokenType, TokenType } from './token.type.js';
+import { CreatedTokenType, PlaygroundTokenType, TokenType } from './token.type.js';
 
 @ObjectType('TokenPage')
 class TokenPage {
@@ -60,6 +60,15 @@ export class TokenResolver {
   @Mutation(() => CreatedTokenType, { description: 'Creates a token; the key is in this reply only.' })
   createToken(@Arg('input', () => CreateTokenInput) input: CreateTokenInput, @Ctx() ctx: GraphqlContext) {
     return ctx.app.services.tokens.create(ctx, input);
+  }
+
+  @Authorized()
+  @Mutation(() => PlaygroundTokenType, {
+    description:
+      'A key for the console playground: yours, billed to your balance, expires in minutes, never listed. Older ones are revoked.',
+  })
+  createPlaygroundToken(@Ctx() ctx: GraphqlContext): Promise<PlaygroundTokenType> {
+    return ctx.app.services.playgroundTokens.create(ctx);
   }
 
   @Authorized()

@@ -103,7 +103,7 @@ export class TokenService {
 
   /** A token the signed-in user may manage, or NOT_FOUND (never reveal others' tokens exist). */
   async get(ctx: Ctx, id: number): Promise<Token> {
-    const token = await ctx.em.findOne(Token, id, { populate: ['user'] });
+    const token = await ctx.em.findOne(Token, { id, playground: false }, { populate: ['user'] });
     if (!token || !canManageUser(ctx.user!, token.user)) throw notFound(`Token ${id}`);
     return token;
   }
@@ -127,7 +127,8 @@ export class TokenService {
 
   scope(ctx: Ctx, filter: TokenFilter): FilterQuery<Token> {
     const actor = ctx.user!;
-    const and: FilterQuery<Token>[] = [];
+    // Playground tokens are the console's own short-lived keys: never listed nor exported.
+    const and: FilterQuery<Token>[] = [{ playground: false }];
     if (filter.userId != null) and.push({ user: filter.userId });
     if (filter.status) and.push({ status: filter.status as Token['status'] });
     if (filter.search) {
@@ -140,7 +141,7 @@ export class TokenService {
     else if (actor.role === 'sales') and.push({ $or: [{ user: actor.id }, { user: { role: 'user' } }] });
     else if (actor.role === 'admin')
       and.push({ $or: [{ user: actor.id }, { user: { role: { $in: ['sales', 'user'] } } }] });
-    return and.length ? { $and: and } : {};
+    return { $and: and };
   }
 
   private async owner(ctx: Ctx, userId: number): Promise<User> {

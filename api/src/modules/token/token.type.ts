@@ -72,3 +72,14 @@ export class CreatedTokenType {
   @Field(() => TokenType)
   token!: TokenType;
 }
+
+@ObjectType('PlaygroundToken', {
+  description: 'A short-lived key for the console playground, billed to the signed-in user.',
+})
+export class PlaygroundTokenType {
+  @Field(() => String, { description: 'The full key. Shown only in this reply; only its hash is stored.' })
+  key!: string;
+
+  @Field(() => Date)
+  expiresAt!: Date;
+}
