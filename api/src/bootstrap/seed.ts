@@ -22,7 +22,13 @@ export async function seed(em: EntityManager, rootPassword: string | undefined):
   const result: SeedResult = { generatedRootPassword: null, rootCreated: false, pricesSeeded: 0 };
   if (!(await em.count(User, { role: 'root' }))) {
     const password = rootPassword ?? randomBytes(18).toString('base64url');
-    em.create(User, { username: 'root', passwordHash: await hashPassword(password), role: 'root' });
+    em.create(User, {
+      username: 'root',
+      passwordHash: await hashPassword(password),
+      role: 'root',
+      // A generated password was printed to the log: its owner should replace it.
+      mustChangePassword: !rootPassword,
+    });
     result.rootCreated = true;
     if (!rootPassword) result.generatedRootPassword = password;
   }

@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122020909 } from './Migration20261122020909.js';
+import { Migration20261122031729 } from './Migration20261122031729.js';
 
 /**
  * Every migration in order. A new one: migrate a scratch database, run
@@ -7,4 +8,6 @@ import { Migration20261122020909 } from './Migration20261122020909.js';
  */
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122020909', class: Migration20261122020909 },
+  // users.must_change_password
+  { name: 'Migration20261122031729', class: Migration20261122031729 },
 ];

@@ -40,11 +40,7 @@ export class PlaygroundTokenService {
 
   /** The user's expired playground tokens and those beyond the newest few. */
   private async revokeStale(em: EntityManager, userId: number): Promise<void> {
-    const tokens = await em.find(
-      Token,
-      { user: userId, playground: true },
-      { orderBy: { id: 'desc' }, fields: ['id', 'keyHash', 'expiresAt', 'user'] },
-    );
+    const tokens = await em.find(Token, { user: userId, playground: true }, { orderBy: { id: 'desc' } });
     const now = Date.now();
     const stale = tokens.filter(
       (t, i) => i >= PLAYGROUND_TOKENS_PER_USER || (t.expiresAt != null && t.expiresAt.getTime() <= now),
@@ -68,7 +64,7 @@ export class PlaygroundTokenService {
     }
   }
 
-  private async remove(em: EntityManager, tokens: Token[]): Promise<number> {
+  private async remove(em: EntityManager, tokens: Pick<Token, 'id' | 'keyHash' | 'user'>[]): Promise<number> {
     if (!tokens.length) return 0;
     // MySQL first: a Redis record without a row is re-deleted by the next run, never the reverse.
     const n = await em.nativeDelete(Token, { id: { $in: tokens.map((t) => t.id) }, playground: true });

@@ -20,6 +20,7 @@ export class User {
     | 'createdAt'
     | 'updatedAt'
     | 'lastLoginAt'
+    | 'mustChangePassword'
     | 'createdById';
 
   @PrimaryKey({ type: 'integer', autoincrement: true })
@@ -64,6 +65,13 @@ export class User {
 
   @Property({ type: 'string', length: 255, nullable: true })
   email: string | null = null;
+
+  /**
+   * The password was generated (root on first start) or set by staff: the console asks the user
+   * to choose its own. Cleared by changePassword.
+   */
+  @Property({ type: 'boolean', default: false })
+  mustChangePassword: boolean = false;
 
   /** Who created this user (sales or admin); null for root and self-created users. */
   @Property({ type: 'integer', nullable: true })

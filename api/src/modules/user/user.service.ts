@@ -85,6 +85,8 @@ export class UserService {
       if (self) throw badInput('password', 'Use changePassword to change your own password');
       validatePassword(input.password);
       user.passwordHash = await hashPassword(input.password);
+      // Staff chose it, so staff know it: the user picks its own at the next sign-in.
+      user.mustChangePassword = true;
     }
     if (input.role != null && input.role !== user.role) {
       if (user.role === 'root') throw forbidden('The root user’s role cannot change');
@@ -275,6 +277,7 @@ export class UserService {
       throw badInput('currentPassword', 'Wrong password');
     validatePassword(next, 'newPassword');
     user.passwordHash = await hashPassword(next);
+    user.mustChangePassword = false;
     await ctx.em.flush();
     await ctx.em.nativeDelete(AccessToken, {
       user: user.id,

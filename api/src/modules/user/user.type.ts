@@ -42,6 +42,12 @@ export class UserType {
   @Field(() => String, { nullable: true })
   email!: string | null;
 
+  @Field(() => Boolean, {
+    description:
+      'The password was generated at first start or reset by staff; the user should change it (changePassword).',
+  })
+  mustChangePassword!: boolean;
+
   @Field(() => Date, { nullable: true })
   lastLoginAt!: Date | null;
 
