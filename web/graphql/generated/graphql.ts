@@ -436,6 +436,8 @@ export type Mutation = {
   createAccessToken: IssuedAccessToken;
   createChannel: Channel;
   createGroup: Group;
+  /** A key for the console playground: yours, billed to your balance, expires in minutes, never listed. Older ones are revoked. */
+  createPlaygroundToken: PlaygroundToken;
   /** Creates a token; the key is in this reply only. */
   createToken: CreatedToken;
   /** Creates a user; sales create customers, admins also sales, root also admins. */
@@ -490,7 +492,6 @@ export type Mutation = {
   updateUser: User;
   /** Creates or updates the price of a model. */
   upsertModelPrice: ModelPrice;
-  createPlaygroundToken: PlaygroundToken;
 };
 
 
@@ -684,6 +685,14 @@ export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** A short-lived key for the console playground, billed to the signed-in user. */
+export type PlaygroundToken = {
+  __typename?: 'PlaygroundToken';
+  expiresAt: Scalars['DateTimeISO']['output'];
+  /** The full key. Shown only in this reply; only its hash is stored. */
+  key: Scalars['String']['output'];
 };
 
 /** A provider type a channel can use (shared/providers) */
@@ -1187,6 +1196,8 @@ export type User = {
   lastLoginAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** Balance as the relay sees it right now (Redis); quota converges to it as usage is written */
   liveQuota?: Maybe<Scalars['BigInt']['output']>;
+  /** The password was generated at first start or reset by staff; the user should change it (changePassword). */
+  mustChangePassword: Scalars['Boolean']['output'];
   /** Balance in quota units (MySQL; see liveQuota for the relay’s value) */
   quota: Scalars['BigInt']['output'];
   /** Requests served (counter; may exceed 2^31) */
@@ -1201,8 +1212,6 @@ export type User = {
   tpm: Scalars['Int']['output'];
   usedQuota: Scalars['BigInt']['output'];
   username: Scalars['String']['output'];
-  /** True while the password is the generated one (first start): the console asks to change it. */
-  mustChangePassword: Scalars['Boolean']['output'];
 };
 
 export type UserBalance = {
@@ -1221,13 +1230,6 @@ export type UserPage = {
   __typename?: 'UserPage';
   items: Array<User>;
   total: Scalars['Int']['output'];
-};
-
-/** A short-lived relay key billed to the signed-in user, for the playground (issue 6). */
-export type PlaygroundToken = {
-  __typename?: 'PlaygroundToken';
-  key: Scalars['String']['output'];
-  expiresAt: Scalars['DateTimeISO']['output'];
 };
 
 export type RedemptionsQueryVariables = Exact<{
