@@ -67,8 +67,11 @@ describe('channel test results', () => {
 
     c = await record(id, result({}));
     expect(c.status).toBe('auto_disabled');
+    // What a relay learned live (key disabled, cool-down) must not outlive a passed re-test.
+    await api.app.redis.hset(api.app.keys.channelState(id), { disabledKeys: '0', disabled: 'upstream 401' });
     c = await record(id, result({}), true);
     expect(c.status).toBe('enabled');
+    expect(await api.app.redis.exists(api.app.keys.channelState(id))).toBe(0);
   });
 
   it('never touches a manually disabled channel or one with autoDisable off', async () => {

@@ -110,6 +110,8 @@ export class ChannelTaskService {
         statusReason: channel.statusReason,
       });
       await this.app.publisher.publishSnapshot();
+      // A channel that passed its re-test must not stay disabled by a relay's live state.
+      if (channel.status === 'enabled') await this.app.services.channels.clearLiveState([channel.id]);
       await this.publishHealth({
         kind: 'status',
         channelId: channel.id,
