@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const packages = ['shared', 'api', 'relay', 'web', 'test'];
+// MariaDB, Redis and Chromium: started or installed when missing, so `pnpm test` works alone.
+spawnSync('bash', [new URL('./ensure-services.sh', import.meta.url).pathname], { stdio: 'inherit' });
 const only = process.argv.slice(2);
 const outDir = mkdtempSync(join(tmpdir(), 'sb-tests-'));
 let passed = 0;
