@@ -29,8 +29,28 @@ if n >= tonumber(ARGV[1]) then
 end
 return 0`;
 
+// Adds a disabled key to the shared set (merging with keys other workers disabled) and, when
+// no usable key is left, marks the channel disabled. Returns the merged list. One round trip.
+// ARGV: keyIndex
+const DISABLE_KEY_SCRIPT = `
+local list = redis.call('HGET', KEYS[1], 'disabledKeys') or ''
+local seen = {}
+local out = {}
+for k in string.gmatch(list, '[^,]+') do
+  if not seen[k] then seen[k] = true; out[#out + 1] = k end
+end
+if not seen[ARGV[1]] then out[#out + 1] = ARGV[1] end
+local joined = table.concat(out, ',')
+redis.call('HSET', KEYS[1], 'disabledKeys', joined)
+return joined`;
+
 export class ChannelStateStore {
   private readonly states = new Map<number, LiveState>();
+  /**
+   * Local writes per channel. A read from Redis that started before a local write may answer
+   * with the older state; it is dropped (the write's own announcement triggers a fresh read).
+   */
+  private readonly writes = new Map<number, number>();
 
   constructor(
     private readonly redis: RedisClient,
@@ -45,12 +65,27 @@ export class ChannelStateStore {
   /** Loads the state of these channels in one pipelined round trip. */
   async load(ids: number[]): Promise<void> {
     if (ids.length === 0) return;
+    const before = ids.map((id) => this.writeCount(id));
     const results = await Promise.all(ids.map((id) => this.redis.hgetall(this.keys.channelState(id))));
-    for (let i = 0; i < ids.length; i++) this.states.set(ids[i]!, parse(results[i] ?? {}));
+    for (let i = 0; i < ids.length; i++) {
+      if (this.writeCount(ids[i]!) === before[i]) this.states.set(ids[i]!, parse(results[i] ?? {}));
+    }
   }
 
   async refresh(id: number): Promise<void> {
-    this.states.set(id, parse(await this.redis.hgetall(this.keys.channelState(id))));
+    const before = this.writeCount(id);
+    const fresh = parse(await this.redis.hgetall(this.keys.channelState(id)));
+    if (this.writeCount(id) === before) this.states.set(id, fresh);
+  }
+
+  private writeCount(id: number): number {
+    return this.writes.get(id) ?? 0;
+  }
+
+  /** Sets this worker's view at once, ahead of Redis and the other workers. */
+  private setLocal(id: number, state: LiveState): void {
+    this.writes.set(id, this.writeCount(id) + 1);
+    this.states.set(id, state);
   }
 
   isCoolingDown(id: number): boolean {
@@ -89,7 +124,7 @@ export class ChannelStateStore {
     if (started > 0) {
       local.cooldownUntil = started;
       local.failures = 0;
-      this.states.set(c.id, local);
+      this.setLocal(c.id, local);
       await this.announce(c.id, {
         kind: 'cooldown',
         channelId: c.id,
@@ -99,7 +134,7 @@ export class ChannelStateStore {
       });
     } else {
       local.failures += 1;
-      this.states.set(c.id, local);
+      this.setLocal(c.id, local);
     }
     return started;
   }
@@ -116,12 +151,17 @@ export class ChannelStateStore {
   async disableKey(c: RuntimeChannel, keyIndex: number, reason: string): Promise<boolean> {
     const live = { ...this.get(c.id), disabledKeys: new Set(this.get(c.id).disabledKeys) };
     live.disabledKeys.add(keyIndex);
-    this.states.set(c.id, live);
+    this.setLocal(c.id, live);
+    const merged = String(
+      await this.redis.eval(DISABLE_KEY_SCRIPT, 1, this.keys.channelState(c.id), keyIndex),
+    );
+    // Keys other workers disabled meanwhile count too.
+    for (const k of merged.split(',').filter(Boolean)) live.disabledKeys.add(Number(k));
     const channelGone = this.usableKeys(c).length === 0;
-    if (channelGone) live.disabled = reason;
-    const fields: Record<string, string> = { disabledKeys: [...live.disabledKeys].join(',') };
-    if (channelGone) fields.disabled = reason;
-    await this.redis.hset(this.keys.channelState(c.id), fields);
+    if (channelGone) {
+      live.disabled = reason;
+      await this.redis.hset(this.keys.channelState(c.id), 'disabled', reason);
+    }
     const at = this.now();
     await this.announce(
       c.id,
