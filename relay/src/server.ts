@@ -167,15 +167,36 @@ export async function startRelayWorker(
       await closed;
       await Promise.allSettled([...deps.inflight]);
       config.stop();
-      await taskWorker?.close();
-      await deps.channelEvents.close();
-      await dispatchers.closeAll();
+      // Each step is bounded: a Redis connection stuck reconnecting must not hang shutdown.
+      await bounded(taskWorker?.close(), CLOSE_STEP_MS);
+      await bounded(deps.channelEvents.close(), CLOSE_STEP_MS);
+      await bounded(dispatchers.closeAll(), CLOSE_STEP_MS);
       subscriber.disconnect();
-      await redis.quit().catch(() => redis.disconnect());
-      await bullConnection.quit().catch(() => bullConnection.disconnect());
-      await producerConnection.quit().catch(() => producerConnection.disconnect());
+      for (const conn of [redis, bullConnection, producerConnection]) {
+        await bounded(
+          conn.quit().catch(() => {}),
+          CLOSE_STEP_MS,
+        );
+        conn.disconnect();
+      }
     },
   };
+}
+
+const CLOSE_STEP_MS = 5_000;
+
+/** Waits for `p`, but no longer than `ms` (its failure is ignored: we are closing anyway). */
+async function bounded(p: Promise<unknown> | undefined, ms: number): Promise<void> {
+  if (!p) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    p.catch(() => {}),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+      timer.unref();
+    }),
+  ]);
+  clearTimeout(timer);
 }
 
 /** ioredis failures (Redis down or restarting): the request was not admitted, so 503. */
