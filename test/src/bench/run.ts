@@ -86,6 +86,13 @@ function boost(pid: number): void {
   }
 }
 
+/** Moves a process, its threads and its children's onto one core. */
+function pinTo(pid: number, core: number): void {
+  for (const p of [pid, ...childPids(pid)]) {
+    execFileSync('taskset', ['-a', '-cp', String(core), String(p)], { stdio: 'ignore' });
+  }
+}
+
 async function main(): Promise<void> {
   // Load client on core 0, away from the gateway under test on core 1.
   execFileSync('taskset', ['-a', '-cp', '0', String(process.pid)], { stdio: 'ignore' });
@@ -259,6 +266,24 @@ async function main(): Promise<void> {
     }
   }
 
+  // The same again with the gateways moved onto core 0, beside the client, the mock and Redis.
+  // Split over two cores, every hop of the gateway path (client → gateway → Redis → gateway →
+  // mock → gateway → client) wakes the other core, which on this VM costs about 0.1 ms each;
+  // the direct call has no such hop. One core shows what the gateway itself adds.
+  log('added latency and TTFB again, every process on core 0');
+  const gatewayPids = [stack.relay!.pid, portkey.pid];
+  for (const pid of gatewayPids) pinTo(pid, 0);
+  const lat1: Record<string, number[]> = { direct: [], relay: [], portkey: [] };
+  const ttfb1: Record<string, number[]> = { direct: [], relay: [], portkey: [] };
+  for (let r = 0; r < CFG.latencyRounds; r++) {
+    for (const t of Object.values(targets)) {
+      lat1[t.name].push(...(await sequentialLatency(t, nonStream, CFG.latencyPerRound)));
+      ttfb1[t.name].push(...(await sequentialTtfb(t, stream, CFG.ttfbPerRound)));
+      if (t.name === 'relay') relayRequests += CFG.latencyPerRound + CFG.ttfbPerRound;
+    }
+  }
+  for (const pid of gatewayPids) pinTo(pid, 1);
+
   // The rest of the run needs the relay's worker alone in Redis: stop the api. Usage records
   // then pile up in the usage streams, and the writer's drain rate is measured when it returns.
   log('stopping the api (usage records accumulate in Redis from here)');
@@ -393,6 +418,13 @@ async function main(): Promise<void> {
     p99: L[name].p99 - L.direct.p99,
   });
   const ttfbAdded = (name: string) => T[name].p50 - T.direct.p50;
+  const L1 = Object.fromEntries(Object.entries(lat1).map(([k, v]) => [k, percentiles(v)]));
+  const T1 = Object.fromEntries(Object.entries(ttfb1).map(([k, v]) => [k, percentiles(v)]));
+  const added1 = (name: string) => ({
+    p50: L1[name].p50 - L1.direct.p50,
+    p99: L1[name].p99 - L1.direct.p99,
+    ttfb: T1[name].p50 - T1.direct.p50,
+  });
   const redisTotal = Object.values(perRequest).reduce((a, b) => a + b, 0);
   const targetsMet = [
     [
@@ -408,6 +440,9 @@ async function main(): Promise<void> {
     ['added latency p50 ≤ 500 µs', added('relay').p50 <= 500, us(added('relay').p50)],
     ['added latency p99 ≤ 2000 µs', added('relay').p99 <= 2000, us(added('relay').p99)],
     ['stream TTFB added ≤ 1000 µs', ttfbAdded('relay') <= 1000, us(ttfbAdded('relay'))],
+    ['added latency p50 ≤ 500 µs, one core', added1('relay').p50 <= 500, us(added1('relay').p50)],
+    ['added latency p99 ≤ 2000 µs, one core', added1('relay').p99 <= 2000, us(added1('relay').p99)],
+    ['stream TTFB added ≤ 1000 µs, one core', added1('relay').ttfb <= 1000, us(added1('relay').ttfb)],
     [
       `${CFG.slowStreams} slow streams: RSS ≤ 300 MB, no errors`,
       peakWorkerRss <= 300 * 1024 * 1024 && streams.errors === 0 && streams.completed === CFG.slowStreams,
@@ -439,6 +474,13 @@ async function main(): Promise<void> {
     row('relay'),
     row('portkey'),
     '',
+    '| every process on core 0 | latency p50 | latency p99 | TTFB p50 | TTFB p99 |',
+    '| --- | --- | --- | --- | --- |',
+    ...['direct', 'relay', 'portkey'].map(
+      (n) => `| ${n} | ${us(L1[n].p50)} | ${us(L1[n].p99)} | ${us(T1[n].p50)} | ${us(T1[n].p99)} |`,
+    ),
+    '',
+    `Added over direct on one core: relay p50 ${us(added1('relay').p50)}, p99 ${us(added1('relay').p99)}, TTFB ${us(added1('relay').ttfb)}; portkey p50 ${us(added1('portkey').p50)}, p99 ${us(added1('portkey').p99)}, TTFB ${us(added1('portkey').ttfb)}.`,
     `Added over direct, one connection: relay p50 ${us(added('relay').p50)}, p99 ${us(added('relay').p99)}, TTFB ${us(ttfbAdded('relay'))}; portkey p50 ${us(added('portkey').p50)}, p99 ${us(added('portkey').p99)}, TTFB ${us(ttfbAdded('portkey'))}.`,
     `Saturation rounds: relay ${sat.relay.map((s) => s.rps.toFixed(0)).join(', ')}; portkey ${sat.portkey.map((s) => s.rps.toFixed(0)).join(', ')}; direct ${sat.direct.map((s) => s.rps.toFixed(0)).join(', ')} req/s. Relay worker at ${(100 * relaySat.cpuShare).toFixed(0)}% of its core, portkey at ${(100 * portkeySat.cpuShare).toFixed(0)}%.`,
     `Slow streams: ${streams.completed}/${streams.streams} completed, ${streams.errors} errors, ${streams.seconds.toFixed(1)} s; relay worker RSS ${mb(rssBefore)} before, peak ${mb(peakWorkerRss)} (primary ${mb(peakPrimaryRss)}).`,
@@ -459,7 +501,7 @@ async function main(): Promise<void> {
   writeFileSync(
     join(logDir, 'results.json'),
     JSON.stringify(
-      { CFG, L, T, sat, perRequest, streams, peakWorkerRss, writerRate, accounting, directSat },
+      { CFG, L, T, L1, T1, sat, perRequest, streams, peakWorkerRss, writerRate, accounting, directSat },
       null,
       2,
     ),
