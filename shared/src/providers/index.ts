@@ -39,6 +39,11 @@ export interface ProviderInfo {
   /** Splits a key into its parts; used to validate a channel key without relay code. */
   keyParts: number;
   /**
+   * Most `|` parts a key may have when the trailing ones are optional (Bedrock's session
+   * token); absent = exactly {@link keyParts}. Read it through {@link keyPartsRange}.
+   */
+  maxKeyParts?: number;
+  /**
    * Optional stricter check of one key (regular expression source), for formats that `|`
    * parts cannot express, e.g. Zhipu's "id.secret".
    */
@@ -252,8 +257,10 @@ export const PROVIDERS: ProviderInfo[] = [
     label: { en: 'AWS Bedrock', zh: 'AWS Bedrock' },
     // Per region; the adapter builds it from the region field when the base URL is empty.
     defaultBaseUrl: 'https://bedrock-runtime.us-east-1.amazonaws.com',
-    keyFormat: 'AccessKeyId|SecretAccessKey',
+    keyFormat: 'AccessKeyId|SecretAccessKey[|SessionToken]',
     keyParts: 2,
+    // Temporary (STS) credentials add a session token, sent as X-Amz-Security-Token.
+    maxKeyParts: 3,
     openaiCompatible: false,
     capabilities: ['chat', 'stream', 'tools', 'vision'],
     fields: [
@@ -327,6 +334,14 @@ export const PROVIDERS: ProviderInfo[] = [
 
 export function providerInfo(type: string): ProviderInfo | undefined {
   return PROVIDERS.find((p) => p.type === type);
+}
+
+/** How many `|` parts a key of this provider may have: keyParts..maxKeyParts (inclusive). */
+export function keyPartsRange(provider: Pick<ProviderInfo, 'keyParts' | 'maxKeyParts'>): {
+  min: number;
+  max: number;
+} {
+  return { min: provider.keyParts, max: Math.max(provider.keyParts, provider.maxKeyParts ?? 0) };
 }
 
 /** "https://host" → "https://host/v1"; any URL with a path is kept (trailing slash dropped). */

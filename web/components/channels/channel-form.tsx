@@ -1,5 +1,5 @@
 'use client';
-import { PROVIDERS, type ProviderInfo, providerInfo } from '@switchboard/shared/providers';
+import { PROVIDERS, providerInfo } from '@switchboard/shared/providers';
 import { useMutation } from '@urql/next';
 import { Download } from 'lucide-react';
 import { useMemo, useState } from 'react';
@@ -14,17 +14,7 @@ import { useErrorToastText } from '@/components/ui/error-panel';
 import { CreateChannelMutation, FetchChannelModelsMutation, UpdateChannelMutation } from '@/graphql/channels';
 import type { ChannelFieldsFragment } from '@/graphql/generated/graphql';
 import { useLocale, useT } from '@/lib/i18n/client';
-
-/** Splits the keys textarea into keys and says which ones have the wrong number of `|` parts. */
-export function checkKeys(text: string, provider: ProviderInfo | undefined) {
-  const keys = text
-    .split('\n')
-    .map((k) => k.trim())
-    .filter(Boolean);
-  const parts = provider?.keyParts ?? 1;
-  const bad = parts > 1 ? keys.filter((k) => k.split('|').length !== parts) : [];
-  return { keys, bad };
-}
+import { checkKeys } from './check-keys';
 
 export function ChannelForm({
   channel,

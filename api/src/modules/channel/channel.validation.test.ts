@@ -33,4 +33,26 @@ describe('validateKeys', () => {
     expect(validateKeys(['sk-anything.with.dots'], provider('openai'))).toEqual(['sk-anything.with.dots']);
     expect(() => validateKeys(['ak-only'], provider('baidu'))).toThrow(/Key #1/);
   });
+
+  it('accepts Bedrock keys with or without the optional session token (2–3 parts), nothing else', () => {
+    const bedrock = provider('bedrock');
+    const longLived = 'AKIAEXAMPLE|secretAccessKeyExample';
+    const temporary = 'ASIAEXAMPLE|secretAccessKeyExample|sessionTokenExample';
+    expect(validateKeys([longLived, temporary], bedrock)).toEqual([longLived, temporary]);
+    for (const bad of ['AKIAEXAMPLE', 'ASIAEXAMPLE|secret|token|extra', 'ASIAEXAMPLE|secret|']) {
+      let err: unknown;
+      try {
+        validateKeys([bad], bedrock);
+      } catch (e) {
+        err = e;
+      }
+      expect(err, bad).toMatchObject({ code: 'BAD_USER_INPUT', field: 'keys' });
+      expect((err as Error).message).toMatch(/Key #1 .*2 to 3 part\(s\)/);
+    }
+  });
+
+  it('keeps exact-count providers exact (Spark: 3 parts only)', () => {
+    expect(() => validateKeys(['app|key'], provider('spark'))).toThrow(/\(3 part\(s\)/);
+    expect(() => validateKeys(['app|key|secret|more'], provider('spark'))).toThrow(/Key #1/);
+  });
 });

@@ -1,4 +1,4 @@
-import { normalizeOpenAIBaseUrl, type ProviderInfo } from '@switchboard/shared/providers';
+import { keyPartsRange, normalizeOpenAIBaseUrl, type ProviderInfo } from '@switchboard/shared/providers';
 import { badInput } from '../../common/errors.js';
 
 /**
@@ -22,15 +22,18 @@ export function validateKeys(keys: string[], provider: ProviderInfo, field = 'ke
   if (!out.length) throw badInput(field, 'At least one key is required');
   if (out.length > 1000) throw badInput(field, 'At most 1000 keys per channel');
   const keyPattern = provider.keyPattern ? new RegExp(provider.keyPattern) : null;
+  // Trailing parts may be optional (Bedrock's session token): any count in min..max passes.
+  const { min, max } = keyPartsRange(provider);
+  const partsText = min === max ? `${min}` : `${min} to ${max}`;
   out.forEach((key, i) => {
     if (!key) throw badInput(field, `Key #${i + 1} is empty`);
     if (key.length > 4096) throw badInput(field, `Key #${i + 1} is too long`);
     if (/\s/.test(key)) throw badInput(field, `Key #${i + 1} contains whitespace`);
     const parts = key.split('|');
-    if (parts.length !== provider.keyParts || parts.some((p) => !p)) {
+    if (parts.length < min || parts.length > max || parts.some((p) => !p)) {
       throw badInput(
         field,
-        `Key #${i + 1} must look like ${provider.keyFormat} (${provider.keyParts} part(s) separated by "|")`,
+        `Key #${i + 1} must look like ${provider.keyFormat} (${partsText} part(s) separated by "|")`,
       );
     }
     // Formats "|" parts cannot express (Zhipu's "id.secret"): the provider's own pattern.
