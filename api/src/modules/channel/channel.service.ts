@@ -4,6 +4,7 @@ import { providerInfo, type ProviderInfo } from '@switchboard/shared/providers';
 import type { ConfigMessage } from '@switchboard/shared/relay-config';
 import type { App } from '../../app.js';
 import { badInput, notFound } from '../../common/errors.js';
+import { runCommands } from '../../common/redis.js';
 import type { GraphqlContext } from '../../graphql/context.js';
 import { rebuildAbilities } from '../ability/ability.service.js';
 import { Group } from '../group/group.entity.js';
@@ -112,7 +113,12 @@ export class ChannelService {
   async clearLiveState(ids: number[]): Promise<void> {
     if (!ids.length) return;
     const { redis, keys } = this.app;
-    await redis.del(...ids.map((id) => keys.channelState(id)));
+    // One DEL per key: each channel's hash is in its own slot, and a multi-key DEL across
+    // slots fails with CROSSSLOT on Redis Cluster (runCommands pipelines them otherwise).
+    await runCommands(
+      redis,
+      ids.map((id) => ['DEL', keys.channelState(id)]),
+    );
     for (const id of ids) {
       const message: ConfigMessage = { kind: 'channel-state', channelId: id };
       await redis.publish(keys.configChannel, JSON.stringify(message));
