@@ -15,6 +15,13 @@ export const MeQuery = graphql(`
   }
 `);
 
+/** Quota units per USD (the api's quotaPerUsd option), read once per page load: see lib/money.ts. */
+export const QuotaPerUsdQuery = graphql(`
+  query QuotaPerUsd {
+    quotaPerUsd
+  }
+`);
+
 /** Separate from Me: the first-start prompt must not break sign-in if the api lacks the field. */
 export const PasswordStateQuery = graphql(`
   query PasswordState {

@@ -1,10 +1,19 @@
 import type { Locale } from './i18n/config';
 
-/** One-API's default: 500,000 quota units = 1 USD (the api's quotaPerUsd option may change it). */
+/**
+ * One-API's default: 500,000 quota units = 1 USD. The api's quotaPerUsd option may change it:
+ * components convert through useMoney() (lib/money.ts), which passes the configured rate.
+ */
 export const DEFAULT_QUOTA_PER_USD = 500_000;
 
-/** Quota (a decimal string, may exceed 2^53) → USD, exact enough for display. */
-export function quotaToUsd(quota: string | null | undefined, perUsd = DEFAULT_QUOTA_PER_USD): number {
+/** Quota units per USD: a positive integer, as the api's BigInt string or a number. */
+export type QuotaPerUsd = string | number | bigint;
+
+/**
+ * Quota (a decimal string, may exceed 2^53) → USD, exact enough for display. The rate is
+ * required so that no caller silently falls back to the default.
+ */
+export function quotaToUsd(quota: string | null | undefined, perUsd: QuotaPerUsd): number {
   if (!quota) return 0;
   // Nano-dollars first (exact in bigint), then one division in floating point for display.
   const nano = (BigInt(quota) * 1_000_000_000n) / BigInt(perUsd);
@@ -46,17 +55,20 @@ export function browserTimeZone(): string {
 }
 
 /** USD typed by a person (up to 4 decimals) → quota units, as the decimal string GraphQL's BigInt takes. */
-export function usdToQuota(usd: string | number, perUsd = DEFAULT_QUOTA_PER_USD): string {
+export function usdToQuota(usd: string | number, perUsd: QuotaPerUsd): string {
   const tenThousandths = BigInt(Math.round(Number(usd) * 10_000));
   return ((tenThousandths * BigInt(perUsd)) / 10_000n).toString();
 }
 
-/** Ratio (model ratio 1 = USD 2 per 1M input tokens) → USD per 1M tokens. */
-export function ratioToUsdPerMillion(ratio: string | number): number {
-  return Number(ratio) * 2;
+/**
+ * Ratio → USD per 1M tokens. A ratio prices 1M tokens at ratio × 1,000,000 quota units (One-API
+ * formula), so at the default 500,000 units per USD ratio 1 = USD 2 per 1M input tokens.
+ */
+export function ratioToUsdPerMillion(ratio: string | number, perUsd: QuotaPerUsd): number {
+  return (Number(ratio) * 1_000_000) / Number(perUsd);
 }
 
 /** USD per 1M tokens → model ratio, as a decimal string with at most 9 fractional digits. */
-export function usdPerMillionToRatio(usd: number): string {
-  return String(Number((usd / 2).toFixed(9)));
+export function usdPerMillionToRatio(usd: number, perUsd: QuotaPerUsd): string {
+  return String(Number(((usd * Number(perUsd)) / 1_000_000).toFixed(9)));
 }

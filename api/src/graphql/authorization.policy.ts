@@ -57,6 +57,7 @@ export const AUTHORIZATION_POLICY: Record<string, Access> = {
   // options and audit
   'Query.options': 'root',
   'Mutation.setOption': 'root',
+  'Query.quotaPerUsd': 'signedIn',
   'Query.auditLogs': 'admin',
   // tokens
   'Query.tokens': 'signedIn',

@@ -12,12 +12,14 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { useToast } from '@/components/ui/toast';
 import { RedeemMutation } from '@/graphql/admin';
 import { MeQuery } from '@/graphql/session';
-import { formatNumber, formatUsd, quotaToUsd } from '@/lib/format';
+import { formatNumber, formatUsd } from '@/lib/format';
+import { useMoney } from '@/lib/money';
 import { useLocale, useT } from '@/lib/i18n/client';
 
 /** A customer's own page: balance, redeeming a code, usage; tokens and logs are one click away. */
 export function AccountView() {
   const t = useT();
+  const { quotaToUsd } = useMoney();
   const locale = useLocale();
   const toast = useToast();
   const errorText = useErrorToastText();

@@ -13,11 +13,13 @@ import { PageSkeleton } from '@/components/ui/skeleton';
 import { useToast } from '@/components/ui/toast';
 import { GenerateRedemptionsMutation, RedemptionsQuery } from '@/graphql/admin';
 import { download, toCsv } from '@/lib/csv';
-import { formatDateTime, formatUsd, quotaToUsd, usdToQuota } from '@/lib/format';
+import { formatDateTime, formatUsd } from '@/lib/format';
+import { useMoney } from '@/lib/money';
 import { useLocale, useT } from '@/lib/i18n/client';
 
 export function RedemptionsView() {
   const t = useT();
+  const { quotaToUsd, usdToQuota, ready: rateReady } = useMoney();
   const locale = useLocale();
   const toast = useToast();
   const errorText = useErrorToastText();
@@ -141,7 +143,7 @@ export function RedemptionsView() {
           className="grid gap-3"
           onSubmit={async (e) => {
             e.preventDefault();
-            if (!validCount || !validUsd || !batchName.trim()) return;
+            if (!validCount || !validUsd || !batchName.trim() || !rateReady) return;
             const quota = usdToQuota(usd);
             const r = await generate({
               input: { name: batchName.trim(), quota, count: Number(count), expiresAt: null },
@@ -177,7 +179,7 @@ export function RedemptionsView() {
             </Field>
           </div>
           <div className="flex justify-end">
-            <Button type="submit" disabled={!validCount || !validUsd || !batchName.trim()}>
+            <Button type="submit" disabled={!validCount || !validUsd || !batchName.trim() || !rateReady}>
               {t('redemptions.generate')}
             </Button>
           </div>

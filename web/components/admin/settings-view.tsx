@@ -21,6 +21,7 @@ import {
 import { formatDateTime } from '@/lib/format';
 import { useLocale, useT } from '@/lib/i18n/client';
 import { useMe } from '@/lib/me-context';
+import { useRefreshQuotaPerUsd } from '@/lib/money';
 
 export function SettingsView() {
   const t = useT();
@@ -139,6 +140,7 @@ function Options() {
   const errorText = useErrorToastText();
   const [result] = useQuery({ query: OptionsQuery });
   const [, setOption] = useMutation(SetOptionMutation);
+  const refreshQuotaPerUsd = useRefreshQuotaPerUsd();
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   return (
     <Card>
@@ -189,6 +191,8 @@ function Options() {
                       const err = errorText(r.error);
                       if (err) return toast({ kind: 'error', ...err });
                       toast({ kind: 'success', title: t('settings.saved', { key: o.key }) });
+                      // Money everywhere in the console converts at this rate.
+                      if (o.key === 'quotaPerUsd') await refreshQuotaPerUsd();
                       setDrafts(({ [o.key]: _, ...rest }) => rest);
                     }}
                   >

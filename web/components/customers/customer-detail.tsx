@@ -12,13 +12,15 @@ import { Card, CardContent } from '@/components/ui/card';
 import { ErrorPanel } from '@/components/ui/error-panel';
 import { PageSkeleton } from '@/components/ui/skeleton';
 import { UserQuery } from '@/graphql/users';
-import { formatNumber, formatUsd, quotaToUsd } from '@/lib/format';
+import { formatNumber, formatUsd } from '@/lib/format';
+import { useMoney } from '@/lib/money';
 import { useLocale, useT } from '@/lib/i18n/client';
 import { TopUpDialog } from './topup-dialog';
 
 /** What sales show a customer: balance, spend, usage by day and model, and their tokens. */
 export function CustomerDetail({ id }: { id: string }) {
   const t = useT();
+  const { quotaToUsd } = useMoney();
   const locale = useLocale();
   const [result, refetch] = useQuery({ query: UserQuery, variables: { id } });
   const [topUp, setTopUp] = useState(false);

@@ -8,7 +8,7 @@ import { Field, Input, Select } from '@/components/ui/input';
 import { useToast } from '@/components/ui/toast';
 import type { Role } from '@/config/roles';
 import { CreateUserMutation } from '@/graphql/users';
-import { usdToQuota } from '@/lib/format';
+import { useMoney } from '@/lib/money';
 import { useT } from '@/lib/i18n/client';
 import { useMe } from '@/lib/me-context';
 
@@ -31,6 +31,7 @@ export function CustomerForm({
   onCreated: () => void;
 }) {
   const t = useT();
+  const { usdToQuota, ready: rateReady } = useMoney();
   const toast = useToast();
   const errorText = useErrorToastText();
   const me = useMe();
@@ -50,7 +51,7 @@ export function CustomerForm({
         className="grid gap-3"
         onSubmit={async (e) => {
           e.preventDefault();
-          if (shortPassword || !validBalance) return;
+          if (shortPassword || !validBalance || !rateReady) return;
           const quota = usdToQuota(balanceUsd);
           const r = await create({
             input: {
@@ -135,7 +136,7 @@ export function CustomerForm({
           <Button type="button" variant="outline" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" disabled={state.fetching || !username.trim() || shortPassword}>
+          <Button type="submit" disabled={state.fetching || !username.trim() || shortPassword || !rateReady}>
             {t('customers.create')}
           </Button>
         </div>

@@ -17,7 +17,8 @@ import { useToast } from '@/components/ui/toast';
 import type { UserFieldsFragment } from '@/graphql/generated/graphql';
 import { GroupNamesQuery } from '@/graphql/groups';
 import { UpdateUserMutation, UsersQuery } from '@/graphql/users';
-import { formatNumber, formatUsd, quotaToUsd } from '@/lib/format';
+import { formatNumber, formatUsd } from '@/lib/format';
+import { useMoney } from '@/lib/money';
 import { useLocale, useT } from '@/lib/i18n/client';
 import { useMe } from '@/lib/me-context';
 import { CustomerForm } from './customer-form';
@@ -28,6 +29,7 @@ const PAGE = 50;
 
 export function CustomersView() {
   const t = useT();
+  const { quotaToUsd } = useMoney();
   const locale = useLocale();
   const toast = useToast();
   const confirm = useConfirm();

@@ -7,7 +7,7 @@ import { useErrorToastText } from '@/components/ui/error-panel';
 import { Field, Input } from '@/components/ui/input';
 import { useToast } from '@/components/ui/toast';
 import { AdjustUserQuotaMutation } from '@/graphql/users';
-import { usdToQuota } from '@/lib/format';
+import { useMoney } from '@/lib/money';
 import { useT } from '@/lib/i18n/client';
 
 /** Top-up (or, with a negative amount, a deduction) in USD, with the reason the audit log keeps. */
@@ -21,6 +21,7 @@ export function TopUpDialog({
   onDone: () => void;
 }) {
   const t = useT();
+  const { usdToQuota, ready: rateReady } = useMoney();
   const toast = useToast();
   const errorText = useErrorToastText();
   const [usd, setUsd] = useState('10');
@@ -38,7 +39,7 @@ export function TopUpDialog({
         className="grid gap-3"
         onSubmit={async (e) => {
           e.preventDefault();
-          if (!valid || !user) return;
+          if (!valid || !user || !rateReady) return;
           const r = await adjust({ userId: user.id, amount: delta, reason: reason.trim() });
           const err = errorText(r.error);
           if (err) return toast({ kind: 'error', ...err });
@@ -73,7 +74,7 @@ export function TopUpDialog({
           <Button type="button" variant="outline" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" disabled={!valid || state.fetching}>
+          <Button type="submit" disabled={!valid || state.fetching || !rateReady}>
             {t('customers.topUp')}
           </Button>
         </div>

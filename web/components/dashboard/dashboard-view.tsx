@@ -10,7 +10,8 @@ import { ErrorPanel } from '@/components/ui/error-panel';
 import { Select } from '@/components/ui/input';
 import { Skeleton } from '@/components/ui/skeleton';
 import { TopCustomersQuery, TopTokensQuery, UsageByChannelQuery, UsageByDayQuery } from '@/graphql/usage';
-import { browserTimeZone, formatNumber, formatUsd, quotaToUsd } from '@/lib/format';
+import { browserTimeZone, formatNumber, formatUsd } from '@/lib/format';
+import { useMoney } from '@/lib/money';
 import { useLocale, useT } from '@/lib/i18n/client';
 import { useMe } from '@/lib/me-context';
 import { HealthStrip } from './health-strip';
@@ -26,6 +27,7 @@ export function statsRange(days: string[], timeZone: string) {
 
 export function DashboardView() {
   const t = useT();
+  const { quotaToUsd } = useMoney();
   const locale = useLocale();
   const me = useMe();
   const [range, setRange] = useState(7);
@@ -253,6 +255,7 @@ function TopList({
   error: CombinedError | undefined;
 }) {
   const t = useT();
+  const { quotaToUsd } = useMoney();
   const locale = useLocale();
   return (
     <Card>

@@ -6,13 +6,15 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorPanel } from '@/components/ui/error-panel';
 import { Skeleton } from '@/components/ui/skeleton';
 import { UsageByDayQuery } from '@/graphql/usage';
-import { browserTimeZone, quotaToUsd } from '@/lib/format';
+import { browserTimeZone } from '@/lib/format';
+import { useMoney } from '@/lib/money';
 import { useT } from '@/lib/i18n/client';
 import { lastDays, StackedDailyChart } from './usage-chart';
 
 /** Spend per day by model over the last 30 days, for one customer (or the signed-in one). */
 export function UsageCard({ userId }: { userId?: number }) {
   const t = useT();
+  const { quotaToUsd } = useMoney();
   const days = useMemo(() => lastDays(30), []);
   const vars = useMemo(
     () => ({

@@ -22,7 +22,8 @@ import type {
 } from '@/graphql/generated/graphql';
 import { UsageLogsQuery, UsageLogTotalsQuery } from '@/graphql/usage';
 import { download, toCsv } from '@/lib/csv';
-import { formatDateTime, formatNumber, formatUsd, quotaToUsd } from '@/lib/format';
+import { formatDateTime, formatNumber, formatUsd } from '@/lib/format';
+import { useMoney } from '@/lib/money';
 import { useLocale, useT } from '@/lib/i18n/client';
 import { useIsStaff } from '@/lib/me-context';
 
@@ -57,6 +58,7 @@ export function toUsageFilter(f: Filters, fixedUserId?: number): UsageLogFilter 
 
 export function LogsView({ fixedUserId }: { fixedUserId?: number }) {
   const t = useT();
+  const { quotaToUsd } = useMoney();
   const locale = useLocale();
   const staff = useIsStaff();
   const toast = useToast();
@@ -402,6 +404,7 @@ function FilterInput({
 
 function LogDetail({ log }: { log: Log }) {
   const t = useT();
+  const { quotaToUsd } = useMoney();
   const locale = useLocale();
   const attempts = Array.isArray(log.attempts) ? (log.attempts as Attempt[]) : [];
   const rows: [string, string | number | null | undefined][] = [

@@ -10,7 +10,8 @@ import { ErrorPanel } from '@/components/ui/error-panel';
 import { Field, Select, Textarea } from '@/components/ui/input';
 import { ModelPricesQuery } from '@/graphql/groups';
 import { CreatePlaygroundTokenMutation } from '@/graphql/tokens';
-import { formatUsd, quotaToUsd } from '@/lib/format';
+import { formatUsd } from '@/lib/format';
+import { useMoney } from '@/lib/money';
 import { useLocale, useT } from '@/lib/i18n/client';
 import { useIsStaff } from '@/lib/me-context';
 import { type ChatRun, EMPTY_RUN, runChat } from './run-chat';
@@ -28,6 +29,7 @@ interface PlaygroundKey {
 
 export function PlaygroundView() {
   const t = useT();
+  const { quotaToUsd } = useMoney();
   const locale = useLocale();
   const staff = useIsStaff();
   const [issued, issue] = useMutation(CreatePlaygroundTokenMutation);

@@ -11,7 +11,7 @@ import { useToast } from '@/components/ui/toast';
 import type { TokenFieldsFragment } from '@/graphql/generated/graphql';
 import { CreateTokenMutation, UpdateTokenMutation } from '@/graphql/tokens';
 import { parseWhitelist } from '@/lib/cidr';
-import { quotaToUsd, usdToQuota } from '@/lib/format';
+import { useMoney } from '@/lib/money';
 import { useT } from '@/lib/i18n/client';
 
 /** yyyy-mm-ddThh:mm in local time, for <input type="datetime-local">. */
@@ -38,12 +38,16 @@ export function TokenForm({
   onSaved: () => void;
 }) {
   const t = useT();
+  const { quotaToUsd, usdToQuota, ready: rateReady } = useMoney();
   const toast = useToast();
   const errorText = useErrorToastText();
   const editing = token !== null;
   const [name, setName] = useState(token?.name ?? '');
   const [unlimited, setUnlimited] = useState(token?.unlimited ?? false);
-  const [quotaUsd, setQuotaUsd] = useState(token ? String(quotaToUsd(token.remainQuota)) : '10');
+  // null = untouched: an edited token's USD is derived at the configured rate, which may arrive
+  // after the form opens (useMoney), instead of being frozen at the default rate.
+  const [typedUsd, setQuotaUsd] = useState<string | null>(token ? null : '10');
+  const quotaUsd = typedUsd ?? String(quotaToUsd(token?.remainQuota));
   const [expires, setExpires] = useState(toLocalInput(token?.expiresAt));
   const [models, setModels] = useState<string[]>(token?.models ?? []);
   const [whitelist, setWhitelist] = useState((token?.ipWhitelist ?? []).join('\n'));
@@ -57,9 +61,10 @@ export function TokenForm({
   const { entries, invalid } = parseWhitelist(whitelist);
   const badQuota = !unlimited && !(Number(quotaUsd) >= 0);
   const expired = expires !== '' && new Date(expires).getTime() < Date.now();
-  const disabled = !name.trim() || invalid.length > 0 || badQuota || saving;
+  const disabled = !name.trim() || invalid.length > 0 || badQuota || saving || !rateReady;
 
   const submit = async () => {
+    if (!rateReady) return;
     setSaving(true);
     const remainQuota = unlimited ? null : usdToQuota(quotaUsd);
     const fields = {

@@ -23,7 +23,8 @@ import {
   UpdateTokenMutation,
 } from '@/graphql/tokens';
 import { download } from '@/lib/csv';
-import { formatDateTime, formatUsd, quotaToUsd } from '@/lib/format';
+import { formatDateTime, formatUsd } from '@/lib/format';
+import { useMoney } from '@/lib/money';
 import { useLocale, useT } from '@/lib/i18n/client';
 import { useIsStaff } from '@/lib/me-context';
 import { KeyOnceDialog } from './key-once-dialog';
@@ -34,6 +35,7 @@ const PAGE = 50;
 
 export function TokensView({ userId, embedded }: { userId?: number; embedded?: boolean }) {
   const t = useT();
+  const { quotaToUsd } = useMoney();
   const locale = useLocale();
   const toast = useToast();
   const confirm = useConfirm();

@@ -45,6 +45,7 @@ type Documents = {
     "\n  query ModelPrices($search: String) {\n    modelPrices(search: $search) {\n      id\n      model\n      modelRatio\n      completionRatio\n      cachedRatio\n      cacheWriteRatio\n      reasoningRatio\n      perCallQuota\n      inputUsdPerMillion\n      outputUsdPerMillion\n    }\n  }\n": typeof types.ModelPricesDocument,
     "\n  mutation UpsertModelPrice($input: ModelPriceInput!) {\n    upsertModelPrice(input: $input) {\n      id\n      model\n      modelRatio\n      completionRatio\n      cachedRatio\n      cacheWriteRatio\n      reasoningRatio\n      perCallQuota\n      inputUsdPerMillion\n      outputUsdPerMillion\n    }\n  }\n": typeof types.UpsertModelPriceDocument,
     "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      role\n      group\n      quota\n      usedQuota\n      requestCount\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query QuotaPerUsd {\n    quotaPerUsd\n  }\n": typeof types.QuotaPerUsdDocument,
     "\n  query PasswordState {\n    me {\n      id\n      mustChangePassword\n    }\n  }\n": typeof types.PasswordStateDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      expiresAt\n      user {\n        id\n        role\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
@@ -103,6 +104,7 @@ const documents: Documents = {
     "\n  query ModelPrices($search: String) {\n    modelPrices(search: $search) {\n      id\n      model\n      modelRatio\n      completionRatio\n      cachedRatio\n      cacheWriteRatio\n      reasoningRatio\n      perCallQuota\n      inputUsdPerMillion\n      outputUsdPerMillion\n    }\n  }\n": types.ModelPricesDocument,
     "\n  mutation UpsertModelPrice($input: ModelPriceInput!) {\n    upsertModelPrice(input: $input) {\n      id\n      model\n      modelRatio\n      completionRatio\n      cachedRatio\n      cacheWriteRatio\n      reasoningRatio\n      perCallQuota\n      inputUsdPerMillion\n      outputUsdPerMillion\n    }\n  }\n": types.UpsertModelPriceDocument,
     "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      role\n      group\n      quota\n      usedQuota\n      requestCount\n    }\n  }\n": types.MeDocument,
+    "\n  query QuotaPerUsd {\n    quotaPerUsd\n  }\n": types.QuotaPerUsdDocument,
     "\n  query PasswordState {\n    me {\n      id\n      mustChangePassword\n    }\n  }\n": types.PasswordStateDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      expiresAt\n      user {\n        id\n        role\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
@@ -268,6 +270,10 @@ export function graphql(source: "\n  mutation UpsertModelPrice($input: ModelPric
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      role\n      group\n      quota\n      usedQuota\n      requestCount\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      username\n      displayName\n      role\n      group\n      quota\n      usedQuota\n      requestCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QuotaPerUsd {\n    quotaPerUsd\n  }\n"): (typeof documents)["\n  query QuotaPerUsd {\n    quotaPerUsd\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -23,6 +23,11 @@ export class OptionService {
     }));
   }
 
+  /** The quotaPerUsd option alone (a decimal string), for the roles that may not list options. */
+  async quotaPerUsd(em: EntityManager): Promise<string> {
+    return resolveOptions(await em.find(Option, { key: 'quotaPerUsd' })).quotaPerUsd;
+  }
+
   async set(ctx: Ctx, key: string, value: unknown): Promise<OptionType> {
     if (!isOptionKey(key))
       throw badInput('key', `Unknown option "${key}"; known: ${Object.keys(OPTION_DEFINITIONS).join(', ')}`);
