@@ -40,7 +40,16 @@ function connect(
       const [host, port] = hp.trim().split(':');
       return { host: host!, port: Number(port ?? 6379) };
     });
-    return new Cluster(nodes, { redisOptions: options, enableAutoPipelining: !forBull });
+    // The node list is bare host:port; credentials and TLS come from REDIS_URL and apply to
+    // every node (including the ones the client is redirected to).
+    const url = new URL(env.REDIS_URL);
+    const redisOptions: RedisOptions = {
+      ...options,
+      username: url.username ? decodeURIComponent(url.username) : undefined,
+      password: url.password ? decodeURIComponent(url.password) : undefined,
+      tls: url.protocol === 'rediss:' ? {} : undefined,
+    };
+    return new Cluster(nodes, { redisOptions, enableAutoPipelining: !forBull });
   }
   return new Redis(env.REDIS_URL, options);
 }

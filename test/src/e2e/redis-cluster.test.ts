@@ -228,3 +228,64 @@ describe('Switchboard on Redis Cluster', () => {
     expect(second.hits(SECOND_KEY)).toBeGreaterThan(before);
   });
 });
+
+/**
+ * A cluster that requires a password: the api and the relay take the credentials from REDIS_URL
+ * (REDIS_CLUSTER_NODES lists bare host:port) and use them on every node they are redirected to.
+ */
+describe('Switchboard on a password-protected Redis Cluster', () => {
+  const PASSWORD = 'cluster-pass/with:odd@chars';
+  let cluster: PrivateRedisCluster;
+  let stack: Stack;
+  let mock: MockOpenAI;
+  let db: Connection;
+
+  beforeAll(async () => {
+    mock = await startMockOpenAI({ keys: [FIRST_KEY] });
+    cluster = await PrivateRedisCluster.start(3, { password: PASSWORD });
+    stack = await Stack.start({
+      relayWorkers: 2,
+      env: { REDIS_CLUSTER_NODES: cluster.nodes, REDIS_URL: cluster.firstUrl },
+    });
+    db = await connectMysql(stack.databaseUrl);
+  }, 120_000);
+
+  afterAll(async () => {
+    await db?.end();
+    await stack?.stop();
+    await cluster?.destroy();
+    await mock?.close();
+  });
+
+  it('serves a request and settles its usage into MySQL', async () => {
+    onTestFailed(() => console.error(stack.describeLogs()));
+    const root = await stack.rootClient();
+    const customer = await createCustomer(root, 'cluster-auth', USER_QUOTA.toString());
+    await createOpenAIChannel(root, {
+      name: 'auth mock',
+      baseUrl: mock.baseUrl,
+      keys: [FIRST_KEY],
+      models: ['gpt-4o-mini'],
+    });
+    const token = await createToken(root, { name: 'auth', userId: customer.id, remainQuota: '1000000' });
+    const openai = new OpenAI({ apiKey: token.key, baseURL: stack.relayV1, maxRetries: 0 });
+    await waitFor(async () => {
+      const res = await fetch(`${stack.relayV1}/models`, {
+        headers: { authorization: `Bearer ${token.key}` },
+      });
+      await res.arrayBuffer();
+      return res.status === 200;
+    }, 'relay serves the new token');
+    const { data, response } = await openai.chat.completions
+      .create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Hi' }] })
+      .withResponse();
+    expect(data.choices[0].message.content).toBe(REPLY_WORDS.join(''));
+    const requestId = response.headers.get('x-request-id');
+    const row = await waitFor(async () => {
+      const [rows] = await db.query('SELECT status, quota FROM usage_logs WHERE request_id = ?', [requestId]);
+      return (rows as { status: string; quota: string }[])[0];
+    }, 'usage row in MySQL');
+    expect(row.status).toBe('success');
+    expect(BigInt(row.quota)).toBeGreaterThan(0n);
+  });
+});

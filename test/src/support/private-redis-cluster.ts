@@ -18,9 +18,11 @@ export class PrivateRedisCluster {
   private constructor(
     readonly ports: number[],
     readonly dir: string,
+    /** With a password every node requires AUTH (also between nodes: masterauth). */
+    readonly password: string | null,
   ) {}
 
-  static async start(masters = 3): Promise<PrivateRedisCluster> {
+  static async start(masters = 3, opts: { password?: string } = {}): Promise<PrivateRedisCluster> {
     const dir = mkdtempSync(join(tmpdir(), 'sb-redis-cluster-'));
     const ports: number[] = [];
     // freePort() closes its probe socket, so two calls may return the same port: keep distinct.
@@ -29,7 +31,7 @@ export class PrivateRedisCluster {
       // Cluster bus port is port + 10000: it must be a valid port, too.
       if (!ports.includes(port) && port + 10_000 < 65_536) ports.push(port);
     }
-    const cluster = new PrivateRedisCluster(ports, dir);
+    const cluster = new PrivateRedisCluster(ports, dir, opts.password ?? null);
     try {
       await cluster.boot();
     } catch (e) {
@@ -46,7 +48,8 @@ export class PrivateRedisCluster {
 
   /** A single node's URL (for settings that want one, e.g. REDIS_URL beside the node list). */
   get firstUrl(): string {
-    return `redis://127.0.0.1:${this.ports[0]}`;
+    const auth = this.password ? `:${encodeURIComponent(this.password)}@` : '';
+    return `redis://${auth}127.0.0.1:${this.ports[0]}`;
   }
 
   get logFiles(): string[] {
@@ -80,6 +83,7 @@ export class PrivateRedisCluster {
             'no',
             '--maxmemory-policy',
             'noeviction',
+            ...(this.password ? ['--requirepass', this.password, '--masterauth', this.password] : []),
           ],
           logDir: nodeDir,
         }),
@@ -95,6 +99,7 @@ export class PrivateRedisCluster {
         '--cluster-replicas',
         '0',
         '--cluster-yes',
+        ...this.authArgs(),
       ],
       { timeout: 30_000 },
     );
@@ -107,7 +112,13 @@ export class PrivateRedisCluster {
     for (;;) {
       const states = await Promise.all(
         this.ports.map(async (port) => {
-          const { stdout } = await run('redis-cli', ['-p', String(port), 'cluster', 'info']).catch(() => ({
+          const { stdout } = await run('redis-cli', [
+            '-p',
+            String(port),
+            ...this.authArgs(),
+            'cluster',
+            'info',
+          ]).catch(() => ({
             stdout: '',
           }));
           return /cluster_state:ok/.test(stdout);
@@ -118,6 +129,11 @@ export class PrivateRedisCluster {
         throw new Error(`Redis Cluster on ${this.nodes} not ok after ${timeoutMs} ms`);
       await sleep(200);
     }
+  }
+
+  /** redis-cli arguments for AUTH (`--no-auth-warning`: keep its output parseable). */
+  private authArgs(): string[] {
+    return this.password ? ['-a', this.password, '--no-auth-warning'] : [];
   }
 
   async stop(): Promise<void> {
