@@ -217,6 +217,37 @@ describe('Switchboard on Redis Cluster', () => {
     }, 'the relay serves again after the bulk enable');
   });
 
+  it('a token disabled in GraphQL is refused by both workers, and served again once enabled', async () => {
+    showLogs();
+    const probe = async () =>
+      (
+        await freshRequest(stack.relayUrl, '/v1/chat/completions', {
+          headers: { authorization: `Bearer ${token.key}` },
+          body: chat('gpt-4o-mini'),
+        })
+      ).status;
+    const setStatus = (status: string) =>
+      root.gql(
+        'mutation S($id: ID!, $status: String!) { updateToken(id: $id, input: { status: $status }) { id } }',
+        {
+          id: token.id,
+          status,
+        },
+      );
+    await setStatus('disabled');
+    await waitFor(async () => (await probe()) === 401, 'the first 401');
+    await new Promise((r) => setTimeout(r, 1_000));
+    const refused: number[] = [];
+    for (let i = 0; i < 6; i++) refused.push(await probe());
+    expect(refused).toEqual(Array(6).fill(401));
+    await setStatus('enabled');
+    await waitFor(async () => (await probe()) === 200, 'the first 200 after enabling');
+    await new Promise((r) => setTimeout(r, 1_000));
+    const accepted: number[] = [];
+    for (let i = 0; i < 6; i++) accepted.push(await probe());
+    expect(accepted).toEqual(Array(6).fill(200));
+  });
+
   it('tests a channel through the BullMQ task queue (api → relay → api)', async () => {
     showLogs();
     const before = second.hits(SECOND_KEY);
