@@ -120,5 +120,4 @@ for (const section of sections) {
   const output = await codegen({ ...section, schemaAst, documents: section.documents ?? documents });
   writeFileSync(section.filename, output);
 }
-writeFileSync(join(outDir, 'schema.graphql'), printSchema(schema));
 console.log(`codegen: ${documents.length} operations → ${relative(web, outDir)}`);
