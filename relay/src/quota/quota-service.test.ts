@@ -1,12 +1,15 @@
+import { randomUUID } from 'node:crypto';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 import { redisKeys, userShard } from '@switchboard/shared/redis-keys';
 import type { TokenRecord } from '@switchboard/shared/relay-config';
 import type { UsageRecord } from '@switchboard/shared/usage';
-import { Redis } from 'ioredis';
-import { afterAll, describe, expect, it } from 'vitest';
+import { Redis, type RedisOptions } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../log.js';
 import { countPromptTokens } from './count-tokens.js';
 import { promptUpperBound, reservationFor } from './price-request.js';
 import { QuotaService } from './quota-service.js';
+import { SETTLE_LUA } from './scripts.js';
 
 const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
 const keys = redisKeys(`${process.env.REDIS_PREFIX ?? 'sbt:q:'}quota:`);
@@ -32,8 +35,10 @@ const token = (over: Partial<TokenRecord> = {}): TokenRecord => ({
   ...over,
 });
 
-const record = (q: bigint, tokens = 0): UsageRecord => ({
-  requestId: `req_${Math.random()}`,
+const rid = () => `req_${randomUUID().replaceAll('-', '')}`;
+
+const record = (q: bigint, tokens = 0, requestId = rid()): UsageRecord => ({
+  requestId,
   time: Date.now(),
   userId: 5,
   tokenId: 1,
@@ -75,10 +80,10 @@ describe('quota scripts', () => {
 
   it('reserves on token and user together, refuses all-or-nothing, settles the difference and records it', async () => {
     await setBalances(1_000n, 300n);
-    const r = await quota.reserve(token(), 200n);
+    const r = await quota.reserve(token(), 200n, rid());
     expect(await balance(keys.userQuota(s, 5))).toBe(800n);
     expect(await balance(keys.tokenQuota(s, 1))).toBe(100n);
-    await expect(quota.reserve(token(), 200n)).rejects.toMatchObject({ code: 'insufficient_quota' });
+    await expect(quota.reserve(token(), 200n, rid())).rejects.toMatchObject({ code: 'insufficient_quota' });
     // Refused: nothing moved.
     expect(await balance(keys.userQuota(s, 5))).toBe(800n);
     expect(await balance(keys.tokenQuota(s, 1))).toBe(100n);
@@ -92,11 +97,11 @@ describe('quota scripts', () => {
 
   it('user balance short refuses even for an unlimited token; missing balances mean not ready', async () => {
     await setBalances(50n, null);
-    await expect(quota.reserve(token({ unlimited: true }), 51n)).rejects.toMatchObject({
+    await expect(quota.reserve(token({ unlimited: true }), 51n, rid())).rejects.toMatchObject({
       code: 'insufficient_quota',
     });
     await setBalances(null, null);
-    await expect(quota.reserve(token({ unlimited: true }), 1n)).rejects.toMatchObject({
+    await expect(quota.reserve(token({ unlimited: true }), 1n, rid())).rejects.toMatchObject({
       code: 'not_ready',
       status: 503,
     });
@@ -105,7 +110,7 @@ describe('quota scripts', () => {
   it('amounts beyond 2^53 stay exact', async () => {
     const big = 2n ** 60n + 7n;
     await setBalances(big, null);
-    const r = await quota.reserve(token({ unlimited: true }), 2n ** 55n + 3n);
+    const r = await quota.reserve(token({ unlimited: true }), 2n ** 55n + 3n, rid());
     await quota.settle(token({ unlimited: true }), r, record(1n));
     expect(await balance(keys.userQuota(s, 5))).toBe(big - 1n);
   });
@@ -113,14 +118,221 @@ describe('quota scripts', () => {
   it('rpm and tpm windows per token and user', async () => {
     await setBalances(10_000n, null, 2);
     const t = token({ id: 2, unlimited: true, rpm: 2, userTpm: 100 });
-    const r1 = await quota.reserve(t, 1n);
+    const r1 = await quota.reserve(t, 1n, rid());
     expect(r1.headers['x-ratelimit-remaining-requests']).toBe('1');
-    await quota.reserve(t, 1n);
-    await expect(quota.reserve(t, 1n)).rejects.toMatchObject({ code: 'rate_limit_exceeded', status: 429 });
+    await quota.reserve(t, 1n, rid());
+    await expect(quota.reserve(t, 1n, rid())).rejects.toMatchObject({
+      code: 'rate_limit_exceeded',
+      status: 429,
+    });
     const t2 = token({ id: 3, unlimited: true, userTpm: 100 });
-    const r = await quota.reserve(t2, 1n);
+    const r = await quota.reserve(t2, 1n, rid());
     await quota.settle(t2, r, record(1n, 150));
-    await expect(quota.reserve(t2, 1n)).rejects.toMatchObject({ code: 'rate_limit_exceeded' });
+    await expect(quota.reserve(t2, 1n, rid())).rejects.toMatchObject({ code: 'rate_limit_exceeded' });
+  });
+});
+
+/**
+ * A TCP hop to the test Redis that can lose one reply: armed with a string, it forwards the
+ * next command containing it, lets Redis run it, and drops the connection instead of relaying
+ * the answer — the client sees a connection error for a command Redis has applied.
+ * `refuseAfterDrop` also stops accepting connections until `accept()`.
+ */
+async function lossyProxy(target: URL) {
+  let armed: string | null = null;
+  let refuseAfterDrop = false;
+  let dropped = 0;
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((client) => {
+    const upstream = connect(Number(target.port || 6379), target.hostname);
+    let dropNextReply = false;
+    const close = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    for (const sock of [client, upstream]) {
+      sockets.add(sock);
+      sock
+        .on('close', () => sockets.delete(sock))
+        .on('close', close)
+        .on('error', close);
+    }
+    client.on('data', (chunk: Buffer) => {
+      if (armed && chunk.includes(armed)) {
+        armed = null;
+        dropNextReply = true;
+      }
+      upstream.write(chunk);
+    });
+    upstream.on('data', (chunk: Buffer) => {
+      if (dropNextReply) {
+        dropped++;
+        if (refuseAfterDrop) server.close();
+        close();
+      } else client.write(chunk);
+    });
+  });
+  const listen = (port: number) => new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+  await listen(0);
+  const port = (server.address() as { port: number }).port;
+  const url = new URL(target);
+  url.hostname = '127.0.0.1';
+  url.port = String(port);
+  return {
+    url: url.toString(),
+    dropReplyTo(marker: string, refuse = false) {
+      armed = marker;
+      refuseAfterDrop = refuse;
+    },
+    dropped: () => dropped,
+    accept: () => listen(port),
+    close() {
+      for (const sock of sockets) sock.destroy();
+      return new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}
+
+describe('idempotent settlement', () => {
+  const s = userShard(5, SHARDS);
+  const stream = keys.usageStream(s);
+  const marker = (requestId: string) => keys.reservation(s, requestId);
+
+  async function snapshot() {
+    return {
+      user: await balance(keys.userQuota(s, 5)),
+      token: await balance(keys.tokenQuota(s, 1)),
+      used: BigInt((await redis.get(keys.tokenUsed(s, 1))) ?? '0'),
+      entries: await redis.xlen(stream),
+    };
+  }
+
+  it('an admitted request has a marker holding the amount until settle; a refused one never has one', async () => {
+    await setBalances(1_000n, 300n);
+    const id = rid();
+    const r = await quota.reserve(token(), 200n, id);
+    expect(r.requestId).toBe(id);
+    expect(await redis.get(marker(id))).toBe('200');
+    // Outlives any request, but is not forever (a crashed worker's marker expires).
+    const ttl = await redis.pttl(marker(id));
+    expect(ttl).toBeGreaterThan(3_600_000);
+    expect(ttl).toBeLessThanOrEqual(24 * 3_600_000);
+    await quota.settle(token(), r, record(150n, 0, id));
+    expect(await redis.exists(marker(id))).toBe(0);
+
+    // Every refusal code path: token short, user short, token balance missing, rpm, not loaded.
+    const refused = [rid(), rid(), rid(), rid(), rid()];
+    await expect(quota.reserve(token(), 400n, refused[0]!)).rejects.toMatchObject({
+      code: 'insufficient_quota',
+    });
+    await expect(quota.reserve(token({ unlimited: true }), 10_000n, refused[1]!)).rejects.toMatchObject({
+      code: 'insufficient_quota',
+    });
+    await setBalances(1_000n, null, 4);
+    await expect(quota.reserve(token({ id: 4 }), 1n, refused[2]!)).rejects.toMatchObject({
+      code: 'not_ready',
+    });
+    const perMinute = token({ id: 4, unlimited: true, rpm: 1 });
+    await quota.reserve(perMinute, 1n, rid());
+    await expect(quota.reserve(perMinute, 1n, refused[3]!)).rejects.toMatchObject({
+      code: 'rate_limit_exceeded',
+    });
+    await setBalances(null, null);
+    await expect(quota.reserve(token({ unlimited: true }), 1n, refused[4]!)).rejects.toMatchObject({
+      code: 'not_ready',
+    });
+    expect(await redis.exists(...refused.map(marker))).toBe(0);
+  });
+
+  it('settling the same reservation twice changes balances once and writes one stream entry', async () => {
+    await setBalances(1_000n, 300n);
+    const id = rid();
+    const r = await quota.reserve(token(), 200n, id);
+    const before = await snapshot();
+    const rec = record(150n, 0, id);
+    expect(await quota.settle(token(), r, rec)).toBe('applied');
+    expect(await quota.settle(token(), r, rec)).toBe('duplicate');
+    expect(await snapshot()).toEqual({
+      user: before.user + 50n,
+      token: before.token + 50n,
+      used: before.used + 150n,
+      entries: before.entries + 1,
+    });
+    const [[, fields]] = (await redis.xrevrange(stream, '+', '-', 'COUNT', 1)) as [[string, string[]]];
+    expect(JSON.parse(fields[1]!).requestId).toBe(id);
+  });
+
+  it('a failed request (charged 0) is refunded once, however often its settle runs', async () => {
+    await setBalances(1_000n, 300n);
+    const id = rid();
+    const r = await quota.reserve(token(), 200n, id);
+    const rec = { ...record(0n, 0, id), status: 'failed' as const, httpStatus: 502 };
+    const results = await Promise.all([1, 2, 3].map(() => quota.settle(token(), r, rec)));
+    expect(results.sort()).toEqual(['applied', 'duplicate', 'duplicate']);
+    expect(await balance(keys.userQuota(s, 5))).toBe(1_000n);
+    expect(await balance(keys.tokenQuota(s, 1))).toBe(300n);
+  });
+
+  describe('a settlement whose reply is lost after Redis applied it', () => {
+    let proxy: Awaited<ReturnType<typeof lossyProxy>>;
+    let lossy: Redis;
+    let lossyQuota: QuotaService;
+
+    beforeAll(async () => {
+      proxy = await lossyProxy(new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'));
+      // The relay's own client options (relay/src/redis.ts), minus auto-pipelining.
+      const options: RedisOptions = {
+        maxRetriesPerRequest: 2,
+        retryStrategy: (n) => Math.min(n * 50, 2_000),
+      };
+      lossy = new Redis(proxy.url, options);
+      lossy.on('error', () => {}); // the refused reconnects are the point of one test
+      lossyQuota = new QuotaService(lossy, keys, SHARDS, createLogger('error'));
+      // Cached script: the EVALSHA whose reply is lost is the call that ran (no NOSCRIPT).
+      await redis.script('LOAD', SETTLE_LUA);
+    });
+    afterAll(async () => {
+      lossy.disconnect();
+      await proxy.close();
+    });
+
+    async function settleLosingReply(refuseAfterDrop: boolean) {
+      await setBalances(1_000n, 300n);
+      const id = rid();
+      const r = await quota.reserve(token(), 200n, id);
+      const before = await snapshot();
+      proxy.dropReplyTo(marker(id), refuseAfterDrop);
+      const dropsBefore = proxy.dropped();
+      const outcome = await lossyQuota.settle(token(), r, record(150n, 0, id));
+      expect(proxy.dropped()).toBe(dropsBefore + 1);
+      // 'duplicate' proves the lost call had been applied and the repeat changed nothing.
+      expect(outcome).toBe('duplicate');
+      expect(await snapshot()).toEqual({
+        user: before.user + 50n,
+        token: before.token + 50n,
+        used: before.used + 150n,
+        entries: before.entries + 1,
+      });
+      expect(await redis.exists(marker(id))).toBe(0);
+    }
+
+    it('ioredis resends the unanswered call on reconnect: applied once', async () => {
+      await settleLosingReply(false);
+    });
+
+    it('Redis stays unreachable until ioredis gives up; settle retries: applied once', async () => {
+      // ioredis rejects the call after maxRetriesPerRequest failed reconnects; let it in again then.
+      let reconnects = 0;
+      const onReconnecting = () => {
+        if (++reconnects === 3) void proxy.accept();
+      };
+      lossy.on('reconnecting', onReconnecting);
+      try {
+        await settleLosingReply(true);
+      } finally {
+        lossy.off('reconnecting', onReconnecting);
+      }
+    });
   });
 });
 

@@ -10,18 +10,32 @@ import { RESERVE_LUA, SETTLE_LUA } from './scripts.js';
 const WINDOW_MS = 60_000;
 const SETTLE_BATCH_MS = 1;
 const SETTLE_BATCH_MAX = 128;
+/**
+ * Lifetime of a reservation marker. Far longer than any request can live (streams end on the
+ * channel's idle timeouts; settle retries give up within minutes), so a marker never expires
+ * before its settlement. Markers exist only for requests in flight; one left by a worker that
+ * crashed between reserve and settle simply expires. (Redis runs with `noeviction`, so a
+ * marker is never evicted early.)
+ */
+const RESERVATION_MARKER_TTL_MS = 24 * 3_600_000;
 
 type QuotaCommands = {
   sbReserve(...args: Array<string | number>): Promise<[number, number, number]>;
-  sbSettle(...args: Array<string | number>): Promise<string>;
+  /** The stream entry id, or null when the settlement had already been applied. */
+  sbSettle(...args: Array<string | number>): Promise<string | null>;
 };
 
 export interface Reservation {
   amount: bigint;
   shard: number;
+  /** Names the reservation marker that makes settlement idempotent. */
+  requestId: string;
   /** x-ratelimit-* headers to add to the response. */
   headers: Record<string, string>;
 }
+
+/** 'duplicate': the settlement had already been applied (a repeat after a lost reply). */
+export type SettleOutcome = 'applied' | 'duplicate' | 'failed';
 
 /**
  * Quota reservation and settlement: one script call (one round trip) each. Every admitted
@@ -31,7 +45,7 @@ export class QuotaService {
   private readonly cmd: QuotaCommands;
   private queue: Array<{
     args: Array<string | number>;
-    resolve: (v: string) => void;
+    resolve: (v: string | null) => void;
     reject: (e: unknown) => void;
   }> = [];
   private timer: NodeJS.Timeout | null = null;
@@ -42,12 +56,12 @@ export class QuotaService {
     private readonly shards: number,
     private readonly log: Logger,
   ) {
-    redis.defineCommand('sbReserve', { numberOfKeys: 6, lua: RESERVE_LUA });
-    redis.defineCommand('sbSettle', { numberOfKeys: 6, lua: SETTLE_LUA });
+    redis.defineCommand('sbReserve', { numberOfKeys: 7, lua: RESERVE_LUA });
+    redis.defineCommand('sbSettle', { numberOfKeys: 7, lua: SETTLE_LUA });
     this.cmd = redis as unknown as QuotaCommands;
   }
 
-  async reserve(token: TokenRecord, amount: bigint): Promise<Reservation> {
+  async reserve(token: TokenRecord, amount: bigint, requestId: string): Promise<Reservation> {
     const shard = userShard(token.userId, this.shards);
     const k = this.keys;
     const [code, a, b] = await this.cmd.sbReserve(
@@ -57,6 +71,7 @@ export class QuotaService {
       k.rateLimit(shard, 'user', token.userId, 'tpm'),
       k.rateLimit(shard, 'token', token.id, 'rpm'),
       k.rateLimit(shard, 'token', token.id, 'tpm'),
+      k.reservation(shard, requestId),
       amount.toString(),
       token.unlimited ? 0 : 1,
       token.userRpm,
@@ -64,6 +79,7 @@ export class QuotaService {
       token.rpm,
       token.tpm,
       WINDOW_MS,
+      RESERVATION_MARKER_TTL_MS,
     );
     if (code === 1) {
       const headers: Record<string, string> = {};
@@ -73,7 +89,7 @@ export class QuotaService {
         headers['x-ratelimit-remaining-requests'] = String(Math.max(0, a));
         headers['x-ratelimit-reset-requests'] = `${Math.ceil(b / 1000)}s`;
       }
-      return { amount, shard, headers };
+      return { amount, shard, requestId, headers };
     }
     throw refusal(code, a, b);
   }
@@ -83,7 +99,7 @@ export class QuotaService {
    * settlements of many requests share one socket write (ioredis pipelines commands issued in
    * one go, per node in Cluster mode).
    */
-  private batched(args: Array<string | number>): Promise<string> {
+  private batched(args: Array<string | number>): Promise<string | null> {
     return new Promise((resolve, reject) => {
       this.queue.push({ args, resolve, reject });
       if (this.queue.length >= SETTLE_BATCH_MAX) this.flush();
@@ -101,9 +117,11 @@ export class QuotaService {
 
   /**
    * Applies actual − reserved and appends the record, in one script. Retried on a Redis
-   * error: a settlement must not be dropped (the balance would keep the reservation).
+   * error: a settlement must not be dropped (the balance would keep the reservation). The
+   * retry is safe because the script applies at most once per reservation (see SETTLE_LUA):
+   * when the error hid a reply from a call Redis had applied, the retry reports 'duplicate'.
    */
-  async settle(token: TokenRecord, reservation: Reservation, record: UsageRecord): Promise<void> {
+  async settle(token: TokenRecord, reservation: Reservation, record: UsageRecord): Promise<SettleOutcome> {
     const { shard } = reservation;
     const k = this.keys;
     const delta = BigInt(record.quota) - reservation.amount;
@@ -115,6 +133,7 @@ export class QuotaService {
       k.rateLimit(shard, 'user', token.userId, 'tpm'),
       k.rateLimit(shard, 'token', token.id, 'tpm'),
       k.tokenUsed(shard, token.id),
+      k.reservation(shard, reservation.requestId),
       delta.toString(),
       token.unlimited ? 0 : 1,
       JSON.stringify(record),
@@ -126,8 +145,13 @@ export class QuotaService {
     ];
     for (let attempt = 0; ; attempt++) {
       try {
-        await (attempt === 0 ? this.batched(args) : this.cmd.sbSettle(...args));
-        return;
+        const entryId = await (attempt === 0 ? this.batched(args) : this.cmd.sbSettle(...args));
+        if (entryId !== null) return 'applied';
+        this.log.info('settlement already applied; nothing changed', {
+          requestId: reservation.requestId,
+          attempt,
+        });
+        return 'duplicate';
       } catch (err) {
         if (attempt >= 20) {
           // Last resort: the record goes to the log so an operator can replay it.
@@ -136,7 +160,7 @@ export class QuotaService {
             delta: delta.toString(),
             error: String(err),
           });
-          return;
+          return 'failed';
         }
         await sleep(Math.min(100 * 2 ** attempt, 5_000));
       }

@@ -6,9 +6,10 @@
 
 /**
  * Reserve: rate limits first (nothing changes when refused), then the token's and the user's
- * balance, all or nothing.
- * KEYS: userQuota, tokenQuota, user rpm, user tpm, token rpm, token tpm
- * ARGV: amount, limitedToken (0/1), userRpm, userTpm, tokenRpm, tokenTpm, windowMs
+ * balance, all or nothing. An admitted request also gets its reservation marker (value: the
+ * amount), which SETTLE_LUA consumes; a refused one never has a marker.
+ * KEYS: userQuota, tokenQuota, user rpm, user tpm, token rpm, token tpm, reservation marker
+ * ARGV: amount, limitedToken (0/1), userRpm, userTpm, tokenRpm, tokenTpm, windowMs, markerTtlMs
  * Returns {code, a, b}: 1 ok {1, remainingRequests, resetMs}; -1 user balance missing;
  * -2 token balance missing; -3 user balance short; -4 token balance short;
  * -5 user rpm, -6 user tpm, -7 token rpm, -8 token tpm {code, limit, resetMs}.
@@ -44,6 +45,7 @@ if u < 0 or (u == 0 and amount == '0') then
   if limited then redis.call('INCRBY', KEYS[2], amount) end
   return { -3, 0, 0 }
 end
+redis.call('SET', KEYS[7], amount, 'PX', ARGV[8])
 local remaining = -1
 local reset = 0
 for _, i in ipairs({ 3, 1 }) do
@@ -66,12 +68,16 @@ return { 1, remaining, reset }`;
  * Settle: apply (actual − reserved) to the balances and append the usage record to the
  * shard's stream in the same script, so the record is durable exactly when the balance
  * changes. Also counts tokens for the tpm windows.
- * KEYS: userQuota, tokenQuota, usageStream, user tpm, token tpm, tokenUsed
+ * Idempotent: it applies only when it deletes the request's reservation marker. A second run
+ * (settle's retry, or ioredis' resend, of a call whose reply was lost after Redis applied it)
+ * finds no marker and changes nothing — no second delta, no second stream entry.
+ * KEYS: userQuota, tokenQuota, usageStream, user tpm, token tpm, tokenUsed, reservation marker
  * ARGV: delta, limitedToken (0/1), record JSON, tokens, userTpm on (0/1), tokenTpm on (0/1),
  *       windowMs, actual quota
- * Returns the stream entry id.
+ * Returns the stream entry id, or nil when the settlement had already been applied.
  */
 export const SETTLE_LUA = `
+if redis.call('DEL', KEYS[7]) == 0 then return false end
 local delta = ARGV[1]
 if delta ~= '0' then
   redis.call('DECRBY', KEYS[1], delta)

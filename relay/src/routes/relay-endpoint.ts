@@ -93,6 +93,7 @@ export async function relayEndpoint(
   const reservation = await deps.quota.reserve(
     token.record,
     reservationFor(spec.endpoint, body, raw.length, price, groupRatio),
+    rc.requestId,
   );
   // Admitted: from here on the request settles exactly once, whatever happens.
   const controller = new AbortController();

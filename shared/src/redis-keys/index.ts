@@ -37,6 +37,10 @@ export function redisKeys(prefix: string) {
     /** Rate-limit window counters. */
     rateLimit: (shard: number, scope: 'user' | 'token', id: number, kind: 'rpm' | 'tpm') =>
       `${tag(shard)}:rl:${scope}:${id}:${kind}`,
+    /** Reservation marker of one admitted request (value: reserved amount): written by the
+     * reserve script, deleted by the settle script, which applies a settlement only if it
+     * deleted the marker — a retried settle whose first reply was lost changes nothing. */
+    reservation: (shard: number, requestId: string) => `${tag(shard)}:resv:${requestId}`,
     /** Stream of UsageRecord entries (field `r`), drained by the api's usage writer. */
     usageStream: (shard: number) => `${tag(shard)}:usage`,
     /** BullMQ prefix (hash-tagged so each queue's keys share a slot in Cluster). */
