@@ -16,7 +16,11 @@ async function* chunks(buf: Buffer, size: number): AsyncGenerator<Uint8Array> {
 
 describe('OpenAI stream handling', () => {
   it('forwards every event verbatim, strips the usage-only chunk the client did not ask for, keeps usage', async () => {
-    const s = openaiStream(chunks(fixture, 7), { flavor: 'chat', stripUsageChunk: true, mapError: (e) => e });
+    const s = await openaiStream(chunks(fixture, 7), {
+      flavor: 'chat',
+      stripUsageChunk: true,
+      mapError: (e) => e,
+    });
     const parts: string[] = [];
     for await (const p of s.parts) parts.push(p.data);
     expect(parts).toHaveLength(5);
@@ -31,7 +35,7 @@ describe('OpenAI stream handling', () => {
   });
 
   it('keeps the usage chunk when the client asked for it', async () => {
-    const s = openaiStream(chunks(fixture, 1000), {
+    const s = await openaiStream(chunks(fixture, 1000), {
       flavor: 'chat',
       stripUsageChunk: false,
       mapError: (e) => e,

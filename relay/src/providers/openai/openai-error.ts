@@ -30,6 +30,8 @@ export function mapOpenAIError(status: number, bodyText: string): UpstreamError 
 
   const deadKey =
     status === 401 ||
+    // Payment Required: the account has no balance (DeepSeek, OpenRouter).
+    status === 402 ||
     code === 'invalid_api_key' ||
     code === 'account_deactivated' ||
     code === 'insufficient_quota' ||
@@ -83,6 +85,53 @@ export function mapOpenAIError(status: number, bodyText: string): UpstreamError 
     fatal: null,
     upstreamStatus: status,
     detail,
+  });
+}
+
+/**
+ * The HTTP status an error sent inside a 200 stream stands for: the one it names (vLLM and
+ * OpenRouter put it in `code`), else what its type, code or message say, else a server error.
+ */
+const STREAM_ERROR_HINTS: ReadonlyArray<[RegExp, number]> = [
+  [/insufficient_quota|billing|insufficient.{0,20}(?:balance|credit|fund)|payment required/i, 402],
+  [/invalid_api_key|incorrect api key|invalid api key|authentication|unauthori[sz]ed/i, 401],
+  [/rate.?limit|too many requests/i, 429],
+  [/overload|capacity|unavailable|busy/i, 503],
+];
+
+function streamErrorStatus(error: unknown): number {
+  const e = typeof error === 'object' && error !== null ? (error as Record<string, unknown>) : {};
+  for (const v of [e.status, e.code]) {
+    const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d{3}$/.test(v) ? Number(v) : 0;
+    if (n >= 400 && n <= 599) return n;
+  }
+  const text =
+    typeof error === 'object' ? `${e.type ?? ''} ${e.code ?? ''} ${e.message ?? ''}` : String(error);
+  for (const [re, status] of STREAM_ERROR_HINTS) if (re.test(text)) return status;
+  return 500;
+}
+
+/**
+ * An error an upstream sends as an SSE event after answering 200 (`data: {"error":{…}}`, or a
+ * Responses API `event: error`), classified as the HTTP error reply it stands for; null when
+ * the event is not an error. Cheap for ordinary chunks: they are not parsed.
+ */
+export function mapOpenAIStreamError(event: string | null, data: string): UpstreamError | null {
+  if (!data.includes('"error"')) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(data);
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
+  const body = parsed as Record<string, unknown>;
+  const error = body.error ?? (event === 'error' || body.type === 'error' ? body : null);
+  if (error === null || error === undefined || error === false) return null;
+  const mapped = mapOpenAIError(streamErrorStatus(error), JSON.stringify({ error }));
+  return new UpstreamError({
+    ...mapped.info,
+    detail: `stream error event: ${mapped.info.detail}`.slice(0, 500),
   });
 }
 

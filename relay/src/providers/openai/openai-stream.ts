@@ -1,6 +1,7 @@
 import type { Usage } from '@switchboard/shared/openai';
-import { SseDecoder } from '../../streaming/sse-decoder.js';
+import { SseDecoder, type SseEvent } from '../../streaming/sse-decoder.js';
 import type { AdapterResult, StreamPart } from '../contract.js';
+import { mapOpenAIStreamError } from './openai-error.js';
 import { normalizeUsage } from './openai-usage.js';
 
 type StreamResult = Extract<AdapterResult, { kind: 'stream' }>;
@@ -21,8 +22,16 @@ const COMPACT_AT = 64 * 1024;
  * came (no re-serialization). Only chunks that carry usage (or a response id) are parsed; the
  * text of the rest is kept raw and parsed lazily, only when a token count is needed because
  * no usage arrived.
+ *
+ * Resolves once the first event has arrived (keep-alive comments do not count): an upstream
+ * that answers 200 and then sends an error as its first event (DeepSeek, Moonshot, vLLM,
+ * OpenRouter do) rejects here with that error classified, while nothing has reached the client
+ * and the relay can still fail over. An error event after the first is forwarded as it came.
  */
-export function openaiStream(body: AsyncIterable<Uint8Array>, opts: OpenAIStreamOptions): StreamResult {
+export async function openaiStream(
+  body: AsyncIterable<Uint8Array>,
+  opts: OpenAIStreamOptions,
+): Promise<StreamResult> {
   let usage: Usage | null = null;
   let responseId: string | undefined;
   let text = '';
@@ -40,53 +49,93 @@ export function openaiStream(body: AsyncIterable<Uint8Array>, opts: OpenAIStream
     pendingSize = 0;
   };
 
+  /** The part to forward for one event, or null when it is dropped. */
+  const toPart = (ev: SseEvent): StreamPart | null => {
+    const data = ev.data;
+    if (opts.flavor === 'chat') {
+      if (data === '[DONE]') return { data };
+      if (data.includes('"usage":{')) {
+        const parsed = safeParse(data) as { usage?: unknown; choices?: unknown[] } | null;
+        const u = normalizeUsage(parsed?.usage);
+        if (u) usage = u;
+        if (opts.stripUsageChunk && u && Array.isArray(parsed?.choices) && parsed.choices.length === 0)
+          return null;
+      }
+      keep(data);
+      return { data };
+    }
+    const type = ev.event ?? '';
+    if (
+      type === 'response.output_text.delta' ||
+      type === 'response.reasoning_summary_text.delta' ||
+      type === 'response.function_call_arguments.delta'
+    )
+      keep(data);
+    else if (
+      type === 'response.created' ||
+      type === 'response.completed' ||
+      type === 'response.incomplete' ||
+      type === 'response.failed'
+    ) {
+      const parsed = safeParse(data) as { response?: { id?: string; usage?: unknown } } | null;
+      if (parsed?.response?.id) responseId = parsed.response.id;
+      const u = normalizeUsage(parsed?.response?.usage);
+      if (u) usage = u;
+    }
+    return ev.event ? { event: ev.event, data } : { data };
+  };
+
+  const decoder = new SseDecoder();
+  const source = body[Symbol.asyncIterator]();
+  let ended = false;
+  let first: SseEvent[] = [];
+  try {
+    while (first.length === 0) {
+      const next = await source.next();
+      if (next.done) {
+        ended = true;
+        first = decoder.end();
+        break;
+      }
+      first = decoder.push(next.value);
+    }
+  } catch (err) {
+    throw opts.mapError(err);
+  }
+  const failure = first[0] ? mapOpenAIStreamError(first[0].event, first[0].data) : null;
+  if (failure) {
+    // Nothing of this stream will be read: free its connection now.
+    if (!ended) await source.return?.();
+    throw failure;
+  }
+
   async function* parts(): AsyncGenerator<StreamPart> {
-    const decoder = new SseDecoder();
-    const handle = function* (events: ReturnType<SseDecoder['push']>): Generator<StreamPart> {
-      for (const ev of events) {
-        const data = ev.data;
-        if (opts.flavor === 'chat') {
-          if (data === '[DONE]') {
-            yield { data };
-            continue;
-          }
-          if (data.includes('"usage":{')) {
-            const parsed = safeParse(data) as { usage?: unknown; choices?: unknown[] } | null;
-            const u = normalizeUsage(parsed?.usage);
-            if (u) usage = u;
-            if (opts.stripUsageChunk && u && Array.isArray(parsed?.choices) && parsed.choices.length === 0)
-              continue;
-          }
-          keep(data);
-          yield { data };
-        } else {
-          const type = ev.event ?? '';
-          if (
-            type === 'response.output_text.delta' ||
-            type === 'response.reasoning_summary_text.delta' ||
-            type === 'response.function_call_arguments.delta'
-          )
-            keep(data);
-          else if (
-            type === 'response.created' ||
-            type === 'response.completed' ||
-            type === 'response.incomplete' ||
-            type === 'response.failed'
-          ) {
-            const parsed = safeParse(data) as { response?: { id?: string; usage?: unknown } } | null;
-            if (parsed?.response?.id) responseId = parsed.response.id;
-            const u = normalizeUsage(parsed?.response?.usage);
-            if (u) usage = u;
-          }
-          yield ev.event ? { event: ev.event, data } : { data };
+    try {
+      for (const ev of first) {
+        const part = toPart(ev);
+        if (part) yield part;
+      }
+      if (ended) return;
+      for (;;) {
+        const next = await source.next();
+        if (next.done) break;
+        for (const ev of decoder.push(next.value)) {
+          const part = toPart(ev);
+          if (part) yield part;
         }
       }
-    };
-    try {
-      for await (const chunk of body) yield* handle(decoder.push(chunk));
-      yield* handle(decoder.end());
+      ended = true;
+      for (const ev of decoder.end()) {
+        const part = toPart(ev);
+        if (part) yield part;
+      }
     } catch (err) {
+      ended = true;
       throw opts.mapError(err);
+    } finally {
+      // The consumer stopped early (client gone): an unread body would hold its connection
+      // until the idle timeout, so it is destroyed.
+      if (!ended) await source.return?.();
     }
   }
 
