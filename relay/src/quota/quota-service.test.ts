@@ -193,6 +193,33 @@ async function lossyProxy(target: URL) {
   };
 }
 
+describe('settlement batching', () => {
+  const s = userShard(5, SHARDS);
+
+  it('a settlement waiting goes to Redis ahead of the next reservation, which sees the refund', async () => {
+    await setBalances(10_000n, 500n);
+    const t = token();
+    const first = await quota.reserve(t, 500n, rid());
+    expect(await balance(keys.tokenQuota(s, 1))).toBe(0n);
+    // Not awaited: the refund waits for the next Redis write. The reservation right after it
+    // must see the token's 500 back, so the refund has to travel first.
+    const settled = quota.settle(t, first, record(0n, 0, first.requestId));
+    await expect(quota.reserve(t, 500n, rid())).resolves.toMatchObject({ amount: 500n });
+    await expect(settled).resolves.toBe('applied');
+    expect(await balance(keys.tokenQuota(s, 1))).toBe(0n);
+  });
+
+  it('without a next reservation a settlement still goes out within milliseconds', async () => {
+    await setBalances(10_000n, 500n);
+    const t = token();
+    const r = await quota.reserve(t, 200n, rid());
+    const started = performance.now();
+    await expect(quota.settle(t, r, record(50n, 0, r.requestId))).resolves.toBe('applied');
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(await balance(keys.tokenQuota(s, 1))).toBe(450n);
+  });
+});
+
 describe('idempotent settlement', () => {
   const s = userShard(5, SHARDS);
   const stream = keys.usageStream(s);
