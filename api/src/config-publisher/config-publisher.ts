@@ -115,6 +115,7 @@ export class ConfigPublisher {
       const quotaKey = this.keys.tokenQuota(this.shard(t.user.id), t.id);
       if (t.unlimited) commands.push(['DEL', quotaKey]);
       else commands.push(['SET', quotaKey, t.remainQuota.toString(), 'NX']);
+      commands.push(this.seedTokenUsed(t));
     }
     await runCommands(this.redis, commands);
     await this.announce({ kind: 'tokens', keyHashes: tokens.map((t) => t.keyHash) });
@@ -217,6 +218,7 @@ export class ConfigPublisher {
             'NX',
           ]);
         }
+        commands.push(this.seedTokenUsed(t));
       }
       await runCommands(this.redis, commands);
       tokens += batch.length;
@@ -242,6 +244,15 @@ export class ConfigPublisher {
       },
       { leaseMs: 120_000, waitMs: 120_000 },
     );
+  }
+
+  /**
+   * The relay's used-quota counter (One-API's /dashboard/billing/usage) only grows with
+   * settlements: after a Redis wipe it would restart at 0, so it starts at MySQL's usedQuota.
+   * NX: a live counter is ahead of MySQL (the usage writer lags), never overwrite it.
+   */
+  private seedTokenUsed(t: Token): RedisCommand {
+    return ['SET', this.keys.tokenUsed(this.shard(t.user.id), t.id), t.usedQuota.toString(), 'NX'];
   }
 
   shard(userId: number): number {
