@@ -12,6 +12,7 @@ import {
 } from '../providers/contract.js';
 import { adapterFor } from '../providers/registry.js';
 import { fetchImage } from '../providers/image-fetch.js';
+import { forwardedFor } from './forwarded-for.js';
 import { pickKey, selectChannel } from './select-channel.js';
 
 export interface ForwardInput {
@@ -29,6 +30,8 @@ export interface ForwardInput {
   /** Only this channel may serve (Responses API follow-ups). */
   pinnedChannelId?: number;
   clientHeaders: IncomingHttpHeaders;
+  /** The socket peer, for the X-Forwarded-For a channel passes through. */
+  remoteAddress?: string;
   signal: AbortSignal;
 }
 
@@ -101,7 +104,7 @@ export async function forwardRequest(
     const ctx: AdapterContext = {
       channel: channel.adapterChannel,
       key: channel.keys[keyIndex]!,
-      passthroughHeaders: passthrough(channel, input.clientHeaders),
+      passthroughHeaders: passthrough(channel, input, deps.trustedProxies),
       signal: input.signal,
       dispatcher: deps.dispatchers.for(channel),
       log: deps.log,
@@ -210,13 +213,24 @@ async function disable(
   }
 }
 
-function passthrough(channel: RuntimeChannel, headers: IncomingHttpHeaders): Record<string, string> {
+function passthrough(
+  channel: RuntimeChannel,
+  input: ForwardInput,
+  trusted: RelayDeps['trustedProxies'],
+): Record<string, string> {
   const names = channel.snapshot.passthroughHeaders;
   if (names.length === 0) return {};
   const out: Record<string, string> = {};
   for (const name of names) {
-    const v = headers[name.toLowerCase()];
-    if (v !== undefined) out[name.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+    const lower = name.toLowerCase();
+    // The client's own X-Forwarded-For is spoofable (and absent for direct clients).
+    if (lower === 'x-forwarded-for') {
+      const chain = forwardedFor(input.remoteAddress, input.clientHeaders[lower], trusted);
+      if (chain) out[lower] = chain;
+      continue;
+    }
+    const v = input.clientHeaders[lower];
+    if (v !== undefined) out[lower] = Array.isArray(v) ? v.join(', ') : v;
   }
   return out;
 }

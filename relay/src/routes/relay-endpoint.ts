@@ -121,6 +121,7 @@ export async function relayEndpoint(
       group,
       pinnedChannelId,
       clientHeaders: req.headers,
+      remoteAddress: req.socket.remoteAddress,
       signal: controller.signal,
     });
     const result = outcome.result;

@@ -57,7 +57,8 @@ describe('streaming behaviour, header passthrough, graceful shutdown, channel ta
       'x-secret-client': 'no',
     }).then((r) => r.text());
     const h = mock.requests.at(-1)!.headers;
-    expect(h['x-forwarded-for']).toBe('203.0.113.9');
+    // Not copied as sent: no trusted proxies here, so upstream gets the peer's address.
+    expect(h['x-forwarded-for']).toBe('127.0.0.1');
     expect(h['user-agent']).toBe('my-app/1.0');
     expect(h['x-static']).toBe('from-admin');
     expect(h['x-secret-client']).toBeUndefined();
