@@ -12,7 +12,7 @@ import { imagesGenerations } from './routes/images-generations.js';
 import { listModels } from './routes/models.js';
 import { moderations } from './routes/moderations.js';
 import { responses } from './routes/responses.js';
-import { responsesById } from './routes/responses-by-id.js';
+import { responsesById, storedResponseAction } from './routes/responses-by-id.js';
 
 type Handler = (
   deps: RelayDeps,
@@ -39,15 +39,18 @@ export function route(method: string, url: string): Handler | null {
   const rawPath = q === -1 ? url : url.slice(0, q);
   const path = rawPath.length > 1 && rawPath.endsWith('/') ? rawPath.slice(0, -1) : rawPath;
   const query = q === -1 ? '' : url.slice(q + 1);
+  if (path.startsWith('/v1/responses/')) {
+    // {id}, {id}/input_items or {id}/cancel
+    const [rawId, sub = '', extra] = path.slice('/v1/responses/'.length).split('/');
+    const id = extra === undefined ? decodeSegment(rawId!) : null;
+    const action = id ? storedResponseAction(method, sub) : null;
+    return id && action ? (d, req, res, rc) => responsesById(d, req, res, rc, action, id, query) : null;
+  }
   if (method === 'POST') return POST[path] ?? null;
   if (method === 'GET' && path === '/v1/models') return (d, req, res) => listModels(d, req, res, null);
   if (method === 'GET' && path.startsWith('/v1/models/')) {
-    const id = decodeURIComponent(path.slice('/v1/models/'.length));
-    return (d, req, res) => listModels(d, req, res, id);
-  }
-  if ((method === 'GET' || method === 'DELETE') && path.startsWith('/v1/responses/')) {
-    const id = decodeURIComponent(path.slice('/v1/responses/'.length));
-    if (!id.includes('/')) return (d, req, res) => responsesById(d, req, res, id, query);
+    const id = decodeSegment(path.slice('/v1/models/'.length));
+    return id === null ? null : (d, req, res) => listModels(d, req, res, id);
   }
   if (
     method === 'GET' &&
@@ -57,4 +60,13 @@ export function route(method: string, url: string): Handler | null {
   if (method === 'GET' && (path === '/dashboard/billing/usage' || path === '/v1/dashboard/billing/usage'))
     return (d, req, res) => billingUsage(d, req, res);
   return null;
+}
+
+/** A path segment's text; null for malformed percent-encoding (answered as an unknown URL). */
+function decodeSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
 }

@@ -9,6 +9,8 @@ export class RelayError extends Error {
   override name = 'RelayError';
   readonly status: number;
   readonly type: string;
+  /** The request field the error is about (OpenAI's `param`), e.g. `model`. */
+  param: string | null = null;
   constructor(
     readonly code: RelayErrorCode,
     message: string,
@@ -21,7 +23,12 @@ export class RelayError extends Error {
     this.type = type ?? RELAY_ERRORS[code].type;
   }
 
+  withParam(param: string): this {
+    this.param = param;
+    return this;
+  }
+
   body(): OpenAIErrorBody {
-    return { error: { message: this.message, type: this.type, param: null, code: this.code } };
+    return { error: { message: this.message, type: this.type, param: this.param, code: this.code } };
   }
 }

@@ -52,6 +52,8 @@ export async function billServed(p: {
     }
     case 'responses.get':
     case 'responses.delete':
+    case 'responses.input_items':
+    case 'responses.cancel':
       return { quota: 0n, usage: null, estimated: false };
   }
   let usage = p.upstreamUsage;

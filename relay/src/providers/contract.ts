@@ -20,7 +20,9 @@ export type Endpoint =
   | 'moderations'
   | 'responses'
   | 'responses.get'
-  | 'responses.delete';
+  | 'responses.delete'
+  | 'responses.input_items'
+  | 'responses.cancel';
 
 export interface AdapterChannel {
   id: number;

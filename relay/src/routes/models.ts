@@ -15,7 +15,9 @@ export async function listModels(
   const { token } = await authenticate(deps, req);
   const models = visibleModels(deps, token);
   if (id !== null) {
-    if (!models.includes(id)) throw new RelayError('model_not_found', `The model '${id}' does not exist`);
+    // OpenAI's own reply for an unknown model, `param` included.
+    if (!models.includes(id))
+      throw new RelayError('model_not_found', `The model '${id}' does not exist`).withParam('model');
     sendJson(res, 200, modelObject(id));
     return;
   }

@@ -15,14 +15,18 @@ import { billServed, jsonCompletionText } from '../pipeline/settle-usage.js';
 import type { Endpoint } from '../providers/contract.js';
 import { UpstreamError } from '../providers/contract.js';
 import { reservationFor } from '../quota/price-request.js';
+import {
+  ownedChannel,
+  ownerValue,
+  previousResponseNotFound,
+  RESPONSE_OWNER_TTL_S,
+} from './response-owner.js';
 
 export interface EndpointSpec {
   endpoint: Endpoint;
   /** multipart/form-data body (audio transcriptions/translations). */
   multipart?: boolean;
 }
-
-const RESPONSE_OWNER_TTL_S = 30 * 24 * 3600;
 
 /** Authenticates and checks the client address: the part every /v1 route shares. */
 export async function authenticate(
@@ -86,8 +90,10 @@ export async function relayEndpoint(
 
   let pinnedChannelId: number | undefined;
   if (spec.endpoint === 'responses' && typeof body.previous_response_id === 'string') {
+    // Only the user who created a response may continue it (and only on its channel).
     const owner = await deps.redis.get(deps.keys.responseOwner(body.previous_response_id));
-    if (owner) pinnedChannelId = Number(owner);
+    pinnedChannelId = ownedChannel(owner, token.record.userId) ?? undefined;
+    if (pinnedChannelId === undefined) throw previousResponseNotFound(body.previous_response_id);
   }
 
   const reservation = await deps.quota.reserve(
@@ -147,7 +153,8 @@ export async function relayEndpoint(
       httpStatus = result.status;
       upstreamUsage = result.usage;
       usageText = () => jsonCompletionText(result.body);
-      if (result.responseId && outcome.channel) rememberOwner(deps, result.responseId, outcome.channel.id);
+      if (result.responseId && outcome.channel)
+        rememberOwner(deps, result.responseId, outcome.channel.id, token.record.userId);
       deliverJson(res, result, headers);
       status = 'success';
     } else if (result.kind === 'binary') {
@@ -169,7 +176,7 @@ export async function relayEndpoint(
       upstreamUsage = result.usage();
       usageText = result.completionText;
       const id = result.responseId?.();
-      if (id && outcome.channel) rememberOwner(deps, id, outcome.channel.id);
+      if (id && outcome.channel) rememberOwner(deps, id, outcome.channel.id, token.record.userId);
       if (ttftMs !== null) deps.metrics.ttft.observe({ model }, ttftMs / 1000);
     }
   } catch (err) {
@@ -243,9 +250,9 @@ export async function relayEndpoint(
   }
 }
 
-function rememberOwner(deps: RelayDeps, responseId: string, channelId: number): void {
+function rememberOwner(deps: RelayDeps, responseId: string, channelId: number, userId: number): void {
   deps.redis
-    .set(deps.keys.responseOwner(responseId), String(channelId), 'EX', RESPONSE_OWNER_TTL_S)
+    .set(deps.keys.responseOwner(responseId), ownerValue(channelId, userId), 'EX', RESPONSE_OWNER_TTL_S)
     .catch((err) => deps.log.warn('response owner not stored', { error: String(err) }));
 }
 

@@ -199,7 +199,7 @@ describe('relay routes through the official openai client', () => {
   it('responses: create, follow-up to the same channel, stream usage from response.completed, get and delete', async () => {
     const first = await client.responses.create({ model: 'gpt-4o', input: 'hello' });
     expect(first.output_text).toBe(REPLY);
-    expect(await fx.redis.get(fx.keys.responseOwner(first.id))).toBe('1');
+    expect(await fx.redis.get(fx.keys.responseOwner(first.id))).toBe('1:1');
     const stream = await client.responses.create({
       model: 'gpt-4o',
       input: 'again',

@@ -29,6 +29,8 @@ const ENDPOINTS: ReadonlySet<Endpoint> = new Set<Endpoint>([
   'responses',
   'responses.get',
   'responses.delete',
+  'responses.input_items',
+  'responses.cancel',
 ]);
 
 const PATHS: Record<Endpoint, string> = {
@@ -43,6 +45,14 @@ const PATHS: Record<Endpoint, string> = {
   responses: '/responses',
   'responses.get': '/responses',
   'responses.delete': '/responses',
+  'responses.input_items': '/responses',
+  'responses.cancel': '/responses',
+};
+
+/** Sub-resources of a stored response, after its id in the path. */
+const SUFFIXES: Partial<Record<Endpoint, string>> = {
+  'responses.input_items': '/input_items',
+  'responses.cancel': '/cancel',
 };
 
 const MAX_ERROR_BODY = 64 * 1024;
@@ -64,7 +74,7 @@ function forMistral(body: Record<string, unknown>, ctx: AdapterContext): Record<
 
 export function openaiPath(req: AdapterRequest): string {
   let path = PATHS[req.endpoint];
-  if (req.resourceId) path += `/${encodeURIComponent(req.resourceId)}`;
+  if (req.resourceId) path += `/${encodeURIComponent(req.resourceId)}${SUFFIXES[req.endpoint] ?? ''}`;
   if (req.query) path += `?${req.query}`;
   return path;
 }
@@ -74,8 +84,9 @@ export function openaiBody(
   req: AdapterRequest,
   ctx: AdapterContext,
 ): { method: 'GET' | 'POST' | 'DELETE'; body?: Buffer | string; contentType?: string } {
-  if (req.endpoint === 'responses.get') return { method: 'GET' };
+  if (req.endpoint === 'responses.get' || req.endpoint === 'responses.input_items') return { method: 'GET' };
   if (req.endpoint === 'responses.delete') return { method: 'DELETE' };
+  if (req.endpoint === 'responses.cancel') return { method: 'POST' };
   if (req.raw) return { method: 'POST', body: req.raw.body, contentType: req.raw.contentType };
   if (
     MISTRAL_TYPES.has(ctx.channel.type) &&
@@ -148,7 +159,8 @@ export async function readOpenAIResponse(
     throw mapOpenAIError(res.statusCode, text);
   }
   if (contentType.includes('text/event-stream')) {
-    const flavor = req.endpoint === 'responses' ? 'responses' : 'chat';
+    // GET /responses/{id}?stream=true replays the response's events.
+    const flavor = req.endpoint === 'responses' || req.endpoint === 'responses.get' ? 'responses' : 'chat';
     return openaiStream(res.body, {
       flavor,
       stripUsageChunk: !req.clientWantsStreamUsage,

@@ -66,6 +66,9 @@ export async function startMockOpenAI(opts: MockOpenAIOptions = {}): Promise<Moc
   const requests: RecordedRequest[] = [];
   const hitCount = new Map<string, number>();
   const responses = new Map<string, Record<string, unknown>>();
+  /** Per stored response: its SSE events (GET ?stream=true replays them) and input items. */
+  const responseEvents = new Map<string, Array<{ event: string; data: string }>>();
+  const responseInputs = new Map<string, Array<Record<string, unknown>>>();
   const sockets = new Set<Socket>();
   const record = opts.record !== false;
   const models = opts.models ?? DEFAULT_MODELS;
@@ -147,16 +150,43 @@ export async function startMockOpenAI(opts: MockOpenAIOptions = {}): Promise<Moc
       return transcription(res, raw, req.headers['content-type'] ?? '', mode);
     if (method === 'POST' && path === '/moderations') return moderation(res, body ?? {});
     if (method === 'POST' && path === '/responses') return createResponse(res, body ?? {}, mode);
-    const respMatch = /^\/responses\/([^/]+)$/.exec(path);
+    const respMatch = /^\/responses\/([^/]+)(\/input_items|\/cancel)?$/.exec(path);
     if (respMatch) {
       const id = decodeURIComponent(respMatch[1]!);
+      const sub = respMatch[2] ?? '';
       const stored = responses.get(id);
       if (!stored)
         return json(res, 404, oaiError(`Response with id '${id}' not found.`, 'invalid_request_error'));
-      if (method === 'GET') return json(res, 200, stored);
-      if (method === 'DELETE') {
+      if (method === 'GET' && sub === '' && url.searchParams.get('stream') === 'true') {
+        const after = Number(url.searchParams.get('starting_after') ?? -1);
+        const events = (responseEvents.get(id) ?? []).filter(
+          (e) => JSON.parse(e.data).sequence_number > after,
+        );
+        return sse(res, events, mode, false);
+      }
+      if (method === 'GET' && sub === '') return json(res, 200, stored);
+      if (method === 'DELETE' && sub === '') {
         responses.delete(id);
         return json(res, 200, { id, object: 'response.deleted', deleted: true });
+      }
+      if (method === 'GET' && sub === '/input_items') {
+        // https://platform.openai.com/docs/api-reference/responses/input-items (newest first by default)
+        const items = [...(responseInputs.get(id) ?? [])];
+        if (url.searchParams.get('order') !== 'asc') items.reverse();
+        return json(res, 200, {
+          object: 'list',
+          data: items,
+          first_id: items[0]?.id ?? null,
+          last_id: items.at(-1)?.id ?? null,
+          has_more: false,
+        });
+      }
+      if (method === 'POST' && sub === '/cancel') {
+        // Only background responses can be cancelled.
+        if (stored.background !== true)
+          return json(res, 400, oaiError('Cannot cancel a synchronous response.', 'invalid_request_error'));
+        stored.status = 'cancelled';
+        return json(res, 200, stored);
       }
     }
     if (method === 'GET' && path === '/models')
@@ -459,9 +489,8 @@ export async function startMockOpenAI(opts: MockOpenAIOptions = {}): Promise<Moc
       previous_response_id: prev,
       usage: mode.noUsage ? null : usage,
       store: body.store !== false,
+      background: body.background === true,
     };
-    if (body.store !== false) responses.set(id, full);
-    if (!body.stream) return json(res, 200, full);
     const inProgress = { ...full, status: 'in_progress', output: [], usage: null };
     let seq = 0;
     const ev = (type: string, rest: Record<string, unknown>) => ({
@@ -506,6 +535,12 @@ export async function startMockOpenAI(opts: MockOpenAIOptions = {}): Promise<Moc
       ev('response.output_item.done', { output_index: 0, item: message }),
       ev(finish === 'length' ? 'response.incomplete' : 'response.completed', { response: full }),
     ];
+    if (body.store !== false) {
+      responses.set(id, full);
+      responseEvents.set(id, events);
+      responseInputs.set(id, inputItems(body.input, id));
+    }
+    if (!body.stream) return json(res, 200, full);
     await sse(res, events, mode, false);
   }
 
@@ -571,6 +606,23 @@ export async function startMockOpenAI(opts: MockOpenAIOptions = {}): Promise<Moc
         server.close(() => resolve());
       }),
   };
+}
+
+/** A response's input as stored input items (a string input is one user message). */
+function inputItems(input: unknown, responseId: string): Array<Record<string, unknown>> {
+  const list =
+    typeof input === 'string' ? [{ role: 'user', content: input }] : Array.isArray(input) ? input : [];
+  return list.map((item: Record<string, unknown>, i) => {
+    const content =
+      typeof item.content === 'string' ? [{ type: 'input_text', text: item.content }] : item.content;
+    return {
+      type: 'message',
+      status: 'completed',
+      ...item,
+      content,
+      id: `msg_in${i}_${responseId.slice(5)}`,
+    };
+  });
 }
 
 /** Fields Mistral's chat API refuses (it validates bodies with extra="forbid"). */
