@@ -2,32 +2,46 @@ import type { Usage } from '@switchboard/shared/openai';
 import { fixedQuota, parseRatio, type TokenUsage, tokenQuota } from '@switchboard/shared/pricing';
 import type { ModelPrice } from '@switchboard/shared/relay-config';
 import type { Endpoint } from '../providers/contract.js';
+import { filesBound, imageCost } from './media-bounds.js';
 
 /**
  * What a request may cost at most (the reservation) and what it did cost (settlement). The
  * prompt bound comes from the body's size — every token of a string is at least one UTF-8
- * byte — so no tokenizer runs on the hot path.
+ * byte — so no tokenizer runs on the hot path. Images and files are billed by what they
+ * show, not by their bytes: they get the model's bounds from media-bounds.ts.
  */
-const IMAGE_TOKEN_BOUND = 1_600;
 /** Transcription size bound: 32 kbit/s audio, the lowest common bitrate = 240 KB a minute. */
 const BYTES_PER_AUDIO_MINUTE = 240_000;
 
-export function promptUpperBound(body: Record<string, unknown>): number {
-  let tokens = 10;
+/**
+ * `previousContextTokens`: a Responses follow-up (previous_response_id) is billed the earlier
+ * conversation as input too, which is not in the body (see QuotaService.previousContext).
+ */
+export function promptUpperBound(body: Record<string, unknown>, previousContextTokens = 0): number {
+  const model = typeof body.model === 'string' ? body.model : '';
+  const image = imageCost(model);
+  let tokens = 10 + previousContextTokens;
+  let hasFile = false;
   const walk = (v: unknown): void => {
     if (typeof v === 'string') {
-      tokens += v.startsWith('data:') ? IMAGE_TOKEN_BOUND : Buffer.byteLength(v);
+      tokens += v.startsWith('data:image/') ? image.high : Buffer.byteLength(v);
     } else if (Array.isArray(v)) {
       for (const x of v) walk(x);
     } else if (v && typeof v === 'object') {
       tokens += 4;
       const o = v as Record<string, unknown>;
-      if (o.type === 'image_url' || o.type === 'input_image') tokens += IMAGE_TOKEN_BOUND;
+      if (o.type === 'image_url' || o.type === 'input_image') {
+        // Chat: { image_url: { url, detail } }; Responses: { image_url | file_id, detail }.
+        const nested = o.image_url && typeof o.image_url === 'object' ? o.image_url : o;
+        tokens += (nested as { detail?: unknown }).detail === 'low' ? image.low : image.high;
+        return; // the URL's bytes are not what is billed
+      }
+      if (o.type === 'file' || o.type === 'input_file') hasFile = true;
       for (const k in o) if (k !== 'model') walk(o[k]);
     } else if (typeof v === 'number') tokens += 1;
   };
   walk(body);
-  return tokens;
+  return hasFile ? tokens + filesBound(model) : tokens;
 }
 
 export function outputBound(body: Record<string, unknown>, price: ModelPrice): number {
@@ -37,27 +51,44 @@ export function outputBound(body: Record<string, unknown>, price: ModelPrice): n
   return bound * n;
 }
 
-export function reservationFor(
+export interface RequestBound {
+  /** Quota to reserve. */
+  quota: bigint;
+  /** Tokens counted into the tpm windows until settlement (0: none known before the reply). */
+  tokens: number;
+}
+
+export function requestBound(
   endpoint: Endpoint,
   body: Record<string, unknown>,
   rawSize: number,
   price: ModelPrice,
   groupRatio: string,
-): bigint {
+  previousContextTokens = 0,
+): RequestBound {
   switch (endpoint) {
     case 'images.generations':
-      return imageQuota(body, price, groupRatio);
+      return { quota: imageQuota(body, price, groupRatio), tokens: 0 };
     case 'audio.speech':
-      return speechQuota(body, price, groupRatio);
+      return { quota: speechQuota(body, price, groupRatio), tokens: 0 };
     case 'audio.transcriptions':
     case 'audio.translations':
-      return transcriptionQuota(Math.ceil(rawSize / BYTES_PER_AUDIO_MINUTE), price, groupRatio);
+      return {
+        quota: transcriptionQuota(Math.ceil(rawSize / BYTES_PER_AUDIO_MINUTE), price, groupRatio),
+        tokens: 0,
+      };
     case 'embeddings':
-    case 'moderations':
-      return tokenQuota({ promptTokens: promptUpperBound(body), completionTokens: 0 }, price, groupRatio);
-    default: {
+    case 'moderations': {
       const promptTokens = promptUpperBound(body);
+      return {
+        quota: tokenQuota({ promptTokens, completionTokens: 0 }, price, groupRatio),
+        tokens: promptTokens,
+      };
+    }
+    default: {
+      const promptTokens = promptUpperBound(body, previousContextTokens);
       const completionTokens = outputBound(body, price);
+      const tokens = promptTokens + completionTokens;
       const plain = tokenQuota({ promptTokens, completionTokens }, price, groupRatio);
       // Reasoning may be priced above plain output: reserve for the dearer of the two.
       if (price.reasoningRatio && parseRatio(price.reasoningRatio) > parseRatio(price.completionRatio)) {
@@ -66,10 +97,9 @@ export function reservationFor(
           price,
           groupRatio,
         );
-        if (reasoning > plain) return reasoning;
-        return plain;
+        if (reasoning > plain) return { quota: reasoning, tokens };
       }
-      return plain;
+      return { quota: plain, tokens };
     }
   }
 }

@@ -7,8 +7,8 @@ import { Redis, type RedisOptions } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../log.js';
 import { countPromptTokens } from './count-tokens.js';
-import { promptUpperBound, reservationFor } from './price-request.js';
-import { QuotaService } from './quota-service.js';
+import { promptUpperBound, requestBound } from './price-request.js';
+import { formatReset, QuotaService } from './quota-service.js';
 import { SETTLE_LUA } from './scripts.js';
 
 const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
@@ -405,10 +405,203 @@ describe('reservation bound', () => {
     };
     const body = { model: 'm', messages: [] };
     const p = promptUpperBound(body);
-    expect(reservationFor('chat.completions', body, 0, price, '1')).toBe(BigInt(p + 2000));
+    expect(requestBound('chat.completions', body, 0, price, '1')).toEqual({
+      quota: BigInt(p + 2000),
+      tokens: p + 1000,
+    });
     const bounded = { ...body, max_completion_tokens: 10, n: 3 };
-    expect(reservationFor('chat.completions', bounded, 0, price, '1')).toBe(
-      BigInt(promptUpperBound(bounded) + 60),
-    );
+    expect(requestBound('chat.completions', bounded, 0, price, '1')).toEqual({
+      quota: BigInt(promptUpperBound(bounded) + 60),
+      tokens: promptUpperBound(bounded) + 30,
+    });
+  });
+});
+
+/** A user and token of their own (fresh rate-limit windows), with a balance. */
+async function freshToken(over: Partial<TokenRecord> = {}, user = 1_000_000_000n) {
+  const userId = 100_000 + Math.floor(Math.random() * 1_000_000);
+  const t = token({ id: userId, userId, unlimited: true, ...over });
+  await redis.set(keys.userQuota(userShard(userId, SHARDS), userId), user.toString());
+  return t;
+}
+const tpmUsed = async (t: TokenRecord, scope: 'user' | 'token') =>
+  Number(
+    await redis.get(
+      keys.rateLimit(userShard(t.userId, SHARDS), scope, scope === 'user' ? t.userId : t.id, 'tpm'),
+    ),
+  );
+const usage = (t: TokenRecord, r: { requestId: string }, tokens: number): UsageRecord => ({
+  ...record(1n, tokens, r.requestId),
+  userId: t.userId,
+  tokenId: t.id,
+});
+
+describe('tpm counts reservations', () => {
+  it('a concurrent burst never admits more token bounds than the limit', async () => {
+    for (const over of [{ tpm: 10_000 }, { userTpm: 10_000 }, { tpm: 10_000, userTpm: 7_000 }]) {
+      const t = await freshToken(over);
+      const limit = Math.min(over.tpm ?? Infinity, over.userTpm ?? Infinity);
+      const bounds = Array.from({ length: 40 }, (_, i) => 500 + ((i * 397) % 2_500));
+      const outcomes = await Promise.allSettled(bounds.map((b) => quota.reserve(t, 1n, rid(), b)));
+      const admitted = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value.tokenBound] : []));
+      const sum = admitted.reduce((a, b) => a + b, 0);
+      expect(sum).toBeLessThanOrEqual(limit);
+      expect(sum).toBeGreaterThan(limit - 3_000); // filled up to within the largest bound
+      for (const o of outcomes)
+        if (o.status === 'rejected')
+          expect(o.reason).toMatchObject({ code: 'rate_limit_exceeded', status: 429 });
+    }
+  });
+
+  it('settle replaces the bound with the actual tokens; a failed request frees its bound', async () => {
+    const t = await freshToken({ tpm: 10_000 });
+    const a = await quota.reserve(t, 1n, rid(), 6_000);
+    await expect(quota.reserve(t, 1n, rid(), 5_000)).rejects.toMatchObject({ code: 'rate_limit_exceeded' });
+    expect(await quota.settle(t, a, usage(t, a, 1_200))).toBe('applied');
+    expect(await tpmUsed(t, 'token')).toBe(1_200);
+    const b = await quota.reserve(t, 1n, rid(), 5_000);
+    expect(await tpmUsed(t, 'token')).toBe(6_200);
+    await quota.settle(t, b, { ...usage(t, b, 0), status: 'failed', quota: '0' });
+    expect(await tpmUsed(t, 'token')).toBe(1_200);
+  });
+
+  it('an empty window admits one request above the limit, then nothing until it ends', async () => {
+    const t = await freshToken({ tpm: 100 });
+    const big = await quota.reserve(t, 1n, rid(), 500);
+    expect(big.headers['x-ratelimit-remaining-tokens']).toBe('0');
+    await expect(quota.reserve(t, 1n, rid(), 1)).rejects.toMatchObject({ code: 'rate_limit_exceeded' });
+    await quota.settle(t, big, usage(t, big, 50));
+    // 50 used: 50 more fit, 51 do not.
+    await expect(quota.reserve(t, 1n, rid(), 51)).rejects.toMatchObject({ code: 'rate_limit_exceeded' });
+    await expect(quota.reserve(t, 1n, rid(), 50)).resolves.toMatchObject({ tokenBound: 50 });
+  });
+
+  it('a settlement after its window ended counts the actual tokens in the current one', async () => {
+    const t = await freshToken({ tpm: 10_000 });
+    const r = await quota.reserve(t, 1n, rid(), 4_000);
+    // The window ends (its key expires): the bound went with it.
+    await redis.del(keys.rateLimit(userShard(t.userId, SHARDS), 'token', t.id, 'tpm'));
+    await quota.settle(t, { ...r, tpmWindowEnds: [r.tpmWindowEnds[0], 1] }, usage(t, r, 700));
+    expect(await tpmUsed(t, 'token')).toBe(700);
+    const ttl = await redis.pttl(keys.rateLimit(userShard(t.userId, SHARDS), 'token', t.id, 'tpm'));
+    expect(ttl).toBeGreaterThan(0);
+  });
+});
+
+/** Go-style durations as OpenAI sends them ("1m0s", "59.998s", "20ms") back to ms. */
+function parseReset(v: string): number {
+  const m = /^(?:(\d+)h)?(?:(\d+)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+)ms)?$/.exec(v);
+  if (!m || v === '') throw new Error(`not a reset: ${v}`);
+  const [, h = '0', min = '0', s = '0', ms = '0'] = m;
+  return Math.round(Number(h) * 3_600_000 + Number(min) * 60_000 + Number(s) * 1000 + Number(ms));
+}
+
+describe('x-ratelimit headers', () => {
+  it('formats resets the way OpenAI does', () => {
+    for (const ms of [0, 20, 1_000, 1_500, 59_998, 60_000, 61_020, 3_723_004])
+      expect(parseReset(formatReset(ms))).toBe(ms);
+    expect([20, 999, 1_000, 1_500, 59_998, 60_000, 360_000, 61_020, 3_600_000].map(formatReset)).toEqual([
+      '20ms',
+      '999ms',
+      '1s',
+      '1.5s',
+      '59.998s',
+      '1m0s',
+      '6m0s',
+      '1m1.02s',
+      '1h0m0s',
+    ]);
+  });
+
+  it('requests and tokens headers whenever their limit applies, from the tighter window', async () => {
+    const none = await freshToken();
+    expect((await quota.reserve(none, 1n, rid(), 300)).headers).toEqual({});
+
+    const tokensOnly = await freshToken({ userTpm: 5_000 });
+    const h1 = (await quota.reserve(tokensOnly, 1n, rid(), 300)).headers;
+    expect(Object.keys(h1).sort()).toEqual([
+      'x-ratelimit-limit-tokens',
+      'x-ratelimit-remaining-tokens',
+      'x-ratelimit-reset-tokens',
+    ]);
+    expect(h1['x-ratelimit-limit-tokens']).toBe('5000');
+    expect(h1['x-ratelimit-remaining-tokens']).toBe('4700');
+
+    const both = await freshToken({ rpm: 5, userRpm: 3, tpm: 1_000, userTpm: 5_000 });
+    const before = performance.now();
+    const h2 = (await quota.reserve(both, 1n, rid(), 300)).headers;
+    const elapsed = performance.now() - before;
+    expect(h2).toMatchObject({
+      'x-ratelimit-limit-requests': '3',
+      'x-ratelimit-remaining-requests': '2',
+      'x-ratelimit-limit-tokens': '1000',
+      'x-ratelimit-remaining-tokens': '700',
+    });
+    // Reset: the window's remaining time, exact to the millisecond it was read at.
+    for (const kind of ['requests', 'tokens']) {
+      const reset = h2[`x-ratelimit-reset-${kind}`]!;
+      const ms = parseReset(reset);
+      expect(ms).toBeLessThanOrEqual(60_000);
+      expect(ms).toBeGreaterThanOrEqual(60_000 - elapsed - 5);
+    }
+    const h3 = (await quota.reserve(both, 1n, rid(), 200)).headers;
+    expect(h3['x-ratelimit-remaining-requests']).toBe('1');
+    expect(h3['x-ratelimit-remaining-tokens']).toBe('500');
+  });
+
+  it('a tpm refusal says how many tokens are left in the window and when it resets', async () => {
+    const t = await freshToken({ tpm: 1_000 });
+    await quota.reserve(t, 1n, rid(), 800);
+    const err = await quota.reserve(t, 1n, rid(), 300).catch((e) => e);
+    expect(err).toMatchObject({ code: 'rate_limit_exceeded', status: 429 });
+    expect(err.headers['x-ratelimit-limit-tokens']).toBe('1000');
+    expect(err.headers['x-ratelimit-remaining-tokens']).toBe('200');
+    const reset = parseReset(err.headers['x-ratelimit-reset-tokens']);
+    expect(reset).toBeGreaterThan(59_000);
+    expect(reset).toBeLessThanOrEqual(60_000);
+    expect(err.headers['retry-after']).toBe('60');
+  });
+});
+
+describe('Responses follow-ups', () => {
+  const price = {
+    model: 'gpt-4o',
+    modelRatio: '1',
+    completionRatio: '4',
+    cachedRatio: '1',
+    cacheWriteRatio: '1',
+    reasoningRatio: null,
+    perCallQuota: '0',
+    imagePrices: {},
+    audioPerMinuteQuota: null,
+    audioPer1kCharsQuota: null,
+    defaultMaxOutputTokens: 1000,
+  };
+
+  it('a reply leaves its context size; a follow-up by its user reserves it as input on top', async () => {
+    const t = await freshToken();
+    const first = await quota.reserve(t, 10_000n, rid(), 2_000);
+    const responseId = `resp_${randomUUID().replaceAll('-', '')}`;
+    const rec = { ...usage(t, first, 0), promptTokens: 1_800, completionTokens: 700 };
+    await quota.settle(t, first, rec, responseId);
+    expect(await quota.previousContext(t, responseId)).toBe(2_500);
+    const ttl = await redis.ttl(keys.responseContext(userShard(t.userId, SHARDS), responseId));
+    expect(ttl).toBeGreaterThan(29 * 24 * 3600);
+    // An unknown response: nothing known. (Someone else's is refused before: response-owner.ts.)
+    expect(await quota.previousContext(t, `${responseId}x`)).toBe(0);
+
+    const followUp = { model: 'gpt-4o', previous_response_id: responseId, input: 'and then?' };
+    const alone = requestBound('responses', followUp, 0, price, '1');
+    const withContext = requestBound('responses', followUp, 0, price, '1', 2_500);
+    expect(withContext.tokens - alone.tokens).toBe(2_500);
+    expect(withContext.quota - alone.quota).toBe(2_500n);
+  });
+
+  it('a reply without an id or without usage leaves nothing', async () => {
+    const t = await freshToken();
+    const r = await quota.reserve(t, 10_000n, rid(), 2_000);
+    const responseId = `resp_${randomUUID().replaceAll('-', '')}`;
+    await quota.settle(t, r, usage(t, r, 0), responseId);
+    expect(await redis.exists(keys.responseContext(userShard(t.userId, SHARDS), responseId))).toBe(0);
   });
 });

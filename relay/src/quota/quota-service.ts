@@ -22,9 +22,11 @@ const SETTLE_BATCH_MAX = 128;
  * marker is never evicted early.)
  */
 const RESERVATION_MARKER_TTL_MS = 24 * 3_600_000;
+/** As long as the relay remembers a response's owner (routes/relay-endpoint.ts). */
+const RESPONSE_CONTEXT_TTL_S = 30 * 24 * 3600;
 
 type QuotaCommands = {
-  sbReserve(...args: Array<string | number>): Promise<[number, number, number]>;
+  sbReserve(...args: Array<string | number>): Promise<number[]>;
   /** The stream entry id, or null when the settlement had already been applied. */
   sbSettle(...args: Array<string | number>): Promise<string | null>;
 };
@@ -36,6 +38,10 @@ export interface Reservation {
   requestId: string;
   /** x-ratelimit-* headers to add to the response. */
   headers: Record<string, string>;
+  /** Tokens counted into the tpm windows at reserve, replaced by the actual ones at settle. */
+  tokenBound: number;
+  /** Redis time (ms) the user's and the token's tpm windows end at (0: no window). */
+  tpmWindowEnds: [number, number];
 }
 
 /** 'duplicate': the settlement had already been applied (a repeat after a lost reply). */
@@ -55,22 +61,26 @@ export class QuotaService {
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
-    redis: RedisClient,
+    private readonly redis: RedisClient,
     private readonly keys: RedisKeys,
     private readonly shards: number,
     private readonly log: Logger,
   ) {
     redis.defineCommand('sbReserve', { numberOfKeys: 7, lua: RESERVE_LUA });
-    redis.defineCommand('sbSettle', { numberOfKeys: 7, lua: SETTLE_LUA });
+    redis.defineCommand('sbSettle', { numberOfKeys: 8, lua: SETTLE_LUA });
     this.cmd = redis as unknown as QuotaCommands;
   }
 
-  async reserve(token: TokenRecord, amount: bigint, requestId: string): Promise<Reservation> {
+  /**
+   * `tokenBound`: the request's prompt bound + output bound, counted into the tpm windows
+   * (see RESERVE_LUA).
+   */
+  async reserve(token: TokenRecord, amount: bigint, requestId: string, tokenBound = 0): Promise<Reservation> {
     const shard = userShard(token.userId, this.shards);
     const k = this.keys;
     // Settlements waiting go first, in the same pipelined write: one wake-up for both replies.
     if (this.queue.length > 0) this.flush();
-    const [code, a, b] = await this.cmd.sbReserve(
+    const reply = await this.cmd.sbReserve(
       k.userQuota(shard, token.userId),
       k.tokenQuota(shard, token.id),
       k.rateLimit(shard, 'user', token.userId, 'rpm'),
@@ -86,18 +96,26 @@ export class QuotaService {
       token.tpm,
       WINDOW_MS,
       RESERVATION_MARKER_TTL_MS,
+      tokenBound,
     );
-    if (code === 1) {
-      const headers: Record<string, string> = {};
-      const limit = token.rpm || token.userRpm;
-      if (limit > 0) {
-        headers['x-ratelimit-limit-requests'] = String(limit);
-        headers['x-ratelimit-remaining-requests'] = String(Math.max(0, a));
-        headers['x-ratelimit-reset-requests'] = `${Math.ceil(b / 1000)}s`;
-      }
-      return { amount, shard, requestId, headers };
-    }
-    throw refusal(code, a, b);
+    const [code = 0, a = 0, b = 0, c = 0, d = 0, e = 0, f = 0, g = 0, h = 0] = reply;
+    if (code !== 1) throw refusal(code, a, b, c);
+    const headers: Record<string, string> = {};
+    if (a > 0) rateLimitHeaders(headers, 'requests', a, b, c);
+    if (d > 0) rateLimitHeaders(headers, 'tokens', d, e, f);
+    return { amount, shard, requestId, headers, tokenBound, tpmWindowEnds: [g, h] };
+  }
+
+  /**
+   * Tokens the response `responseId` left in its conversation (0 when unknown), for the
+   * reservation of a follow-up naming it. One GET, sent with the owner lookup of the same
+   * follow-up (auto-pipelined: no extra round trip).
+   */
+  async previousContext(token: TokenRecord, responseId: string): Promise<number> {
+    const shard = userShard(token.userId, this.shards);
+    // Unreadable counts as unknown: the owner lookup sent with it fails the request anyway.
+    const v = await this.redis.get(this.keys.responseContext(shard, responseId)).catch(() => null);
+    return v ? Number(v) || 0 : 0;
   }
 
   /**
@@ -129,7 +147,13 @@ export class QuotaService {
    * retry is safe because the script applies at most once per reservation (see SETTLE_LUA):
    * when the error hid a reply from a call Redis had applied, the retry reports 'duplicate'.
    */
-  async settle(token: TokenRecord, reservation: Reservation, record: UsageRecord): Promise<SettleOutcome> {
+  async settle(
+    token: TokenRecord,
+    reservation: Reservation,
+    record: UsageRecord,
+    /** A Responses reply's id: its context size is kept for follow-ups. */
+    responseId?: string,
+  ): Promise<SettleOutcome> {
     const { shard } = reservation;
     const k = this.keys;
     const delta = BigInt(record.quota) - reservation.amount;
@@ -142,6 +166,7 @@ export class QuotaService {
       k.rateLimit(shard, 'token', token.id, 'tpm'),
       k.tokenUsed(shard, token.id),
       k.reservation(shard, reservation.requestId),
+      k.responseContext(shard, responseId ?? ''),
       delta.toString(),
       token.unlimited ? 0 : 1,
       JSON.stringify(record),
@@ -150,6 +175,11 @@ export class QuotaService {
       token.tpm > 0 ? 1 : 0,
       WINDOW_MS,
       record.quota,
+      reservation.tokenBound,
+      reservation.tpmWindowEnds[0],
+      reservation.tpmWindowEnds[1],
+      responseId ? tokens : 0,
+      RESPONSE_CONTEXT_TTL_S,
     ];
     for (let attempt = 0; ; attempt++) {
       try {
@@ -176,7 +206,42 @@ export class QuotaService {
   }
 }
 
-function refusal(code: number, limit: number, resetMs: number): RelayError {
+/** OpenAI's x-ratelimit-* set for one kind; remaining never below 0 (see the empty-window rule). */
+function rateLimitHeaders(
+  headers: Record<string, string>,
+  kind: 'requests' | 'tokens',
+  limit: number,
+  remaining: number,
+  resetMs: number,
+): void {
+  headers[`x-ratelimit-limit-${kind}`] = String(limit);
+  headers[`x-ratelimit-remaining-${kind}`] = String(Math.max(0, remaining));
+  headers[`x-ratelimit-reset-${kind}`] = formatReset(resetMs);
+}
+
+/**
+ * A duration the way OpenAI's x-ratelimit-reset-* headers write it (Go's time.Duration
+ * format): "20ms", "1s", "1.5s", "6m0s", "1h0m0s".
+ */
+export function formatReset(ms: number): string {
+  const total = Math.max(0, Math.round(ms));
+  if (total < 1000) return `${total}ms`;
+  const h = Math.floor(total / 3_600_000);
+  const m = Math.floor((total % 3_600_000) / 60_000);
+  const secMs = total % 60_000;
+  const frac =
+    secMs % 1000
+      ? `.${String(secMs % 1000)
+          .padStart(3, '0')
+          .replace(/0+$/, '')}`
+      : '';
+  const sec = `${Math.floor(secMs / 1000)}${frac}s`;
+  if (h > 0) return `${h}h${m}m${sec}`;
+  if (m > 0) return `${m}m${sec}`;
+  return sec;
+}
+
+function refusal(code: number, limit: number, resetMs: number, used: number): RelayError {
   const retry = String(Math.max(1, Math.ceil(resetMs / 1000)));
   switch (code) {
     case -1:
@@ -200,8 +265,8 @@ function refusal(code: number, limit: number, resetMs: number): RelayError {
         {
           'retry-after': retry,
           [`x-ratelimit-limit-${kind}`]: String(limit),
-          [`x-ratelimit-remaining-${kind}`]: '0',
-          [`x-ratelimit-reset-${kind}`]: `${retry}s`,
+          [`x-ratelimit-remaining-${kind}`]: String(Math.max(0, limit - used)),
+          [`x-ratelimit-reset-${kind}`]: formatReset(resetMs),
         },
       );
     }

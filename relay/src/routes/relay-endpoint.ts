@@ -14,7 +14,7 @@ import { routeExists } from '../pipeline/select-channel.js';
 import { billServed, jsonCompletionText } from '../pipeline/settle-usage.js';
 import type { Endpoint } from '../providers/contract.js';
 import { UpstreamError } from '../providers/contract.js';
-import { reservationFor } from '../quota/price-request.js';
+import { requestBound } from '../quota/price-request.js';
 import {
   ownedChannel,
   ownerValue,
@@ -88,6 +88,11 @@ export async function relayEndpoint(
   const clientWantsStreamUsage =
     (body.stream_options as { include_usage?: unknown } | undefined)?.include_usage === true;
 
+  // A follow-up is billed the earlier conversation too; sent with the owner lookup (one write).
+  const previousContext =
+    spec.endpoint === 'responses' && typeof body.previous_response_id === 'string'
+      ? deps.quota.previousContext(token.record, body.previous_response_id)
+      : 0;
   let pinnedChannelId: number | undefined;
   if (spec.endpoint === 'responses' && typeof body.previous_response_id === 'string') {
     // Only the user who created a response may continue it (and only on its channel).
@@ -96,11 +101,8 @@ export async function relayEndpoint(
     if (pinnedChannelId === undefined) throw previousResponseNotFound(body.previous_response_id);
   }
 
-  const reservation = await deps.quota.reserve(
-    token.record,
-    reservationFor(spec.endpoint, body, raw.length, price, groupRatio),
-    rc.requestId,
-  );
+  const bound = requestBound(spec.endpoint, body, raw.length, price, groupRatio, await previousContext);
+  const reservation = await deps.quota.reserve(token.record, bound.quota, rc.requestId, bound.tokens);
   // Admitted: from here on the request settles exactly once, whatever happens.
   const controller = new AbortController();
   const onClose = () => {
@@ -234,7 +236,10 @@ export async function relayEndpoint(
         usageEstimated: billed.estimated,
         attempts: outcome?.attempts ?? [],
       };
-      await deps.quota.settle(token.record, reservation, record);
+      const r = outcome?.result;
+      const responseId =
+        r?.kind === 'json' ? r.responseId : r?.kind === 'stream' ? r.responseId?.() : undefined;
+      await deps.quota.settle(token.record, reservation, record, responseId);
       const channel = String(record.channelId ?? 'none');
       deps.metrics.requests.inc({ endpoint: spec.endpoint, model, channel, status: String(httpStatus) });
       deps.metrics.latency.observe(

@@ -41,6 +41,10 @@ export function redisKeys(prefix: string) {
      * reserve script, deleted by the settle script, which applies a settlement only if it
      * deleted the marker — a retried settle whose first reply was lost changes nothing. */
     reservation: (shard: number, requestId: string) => `${tag(shard)}:resv:${requestId}`,
+    /** Tokens a Responses reply leaves in its conversation (input + output), written by the
+     * settle script; a follow-up naming it is billed them as input, so its reservation adds
+     * them. In the shard of the user who made it (only that user may continue it). */
+    responseContext: (shard: number, responseId: string) => `${tag(shard)}:respctx:${responseId}`,
     /** Stream of UsageRecord entries (field `r`), drained by the api's usage writer. */
     usageStream: (shard: number) => `${tag(shard)}:usage`,
     /** BullMQ prefix (hash-tagged so each queue's keys share a slot in Cluster). */
