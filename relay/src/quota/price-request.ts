@@ -46,8 +46,12 @@ export function promptUpperBound(body: Record<string, unknown>, previousContextT
 
 export function outputBound(body: Record<string, unknown>, price: ModelPrice): number {
   const explicit = body.max_completion_tokens ?? body.max_tokens ?? body.max_output_tokens;
-  const bound = typeof explicit === 'number' && explicit > 0 ? explicit : price.defaultMaxOutputTokens;
-  const n = typeof body.n === 'number' && body.n > 1 ? body.n : 1;
+  // Not a whole number: the upstream refuses it (400); bound it like an absent one meanwhile.
+  const bound =
+    Number.isInteger(explicit) && (explicit as number) > 0
+      ? (explicit as number)
+      : price.defaultMaxOutputTokens;
+  const n = Number.isInteger(body.n) && (body.n as number) > 1 ? (body.n as number) : 1;
   return bound * n;
 }
 

@@ -476,6 +476,14 @@ describe('tpm counts reservations', () => {
     await expect(quota.reserve(t, 1n, rid(), 50)).resolves.toMatchObject({ tokenBound: 50 });
   });
 
+  it('an absurd bound (max_tokens 1e30) is clamped, never a script error after the balance moved', async () => {
+    const t = await freshToken({ tpm: 1_000 });
+    const r = await quota.reserve(t, 1n, rid(), 1e30);
+    expect(r.tokenBound).toBe(1e12);
+    expect(await quota.settle(t, r, usage(t, r, 10))).toBe('applied');
+    expect(await tpmUsed(t, 'token')).toBe(10);
+  });
+
   it('a settlement after its window ended counts the actual tokens in the current one', async () => {
     const t = await freshToken({ tpm: 10_000 });
     const r = await quota.reserve(t, 1n, rid(), 4_000);

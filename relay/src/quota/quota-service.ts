@@ -24,6 +24,13 @@ const SETTLE_BATCH_MAX = 128;
 const RESERVATION_MARKER_TTL_MS = 24 * 3_600_000;
 /** As long as the relay remembers a response's owner (routes/relay-endpoint.ts). */
 const RESPONSE_CONTEXT_TTL_S = 30 * 24 * 3600;
+/**
+ * Token counts go through Lua numbers, which Redis turns into command arguments as "%.14g":
+ * beyond 1e14 that is "1e+14", which INCRBY refuses — mid-script, after the balance moved.
+ * No real bound comes near; an absurd max_tokens is clamped (its quota is refused anyway).
+ */
+const MAX_TOKEN_COUNT = 1e12;
+const tokenCount = (n: number) => Math.min(MAX_TOKEN_COUNT, Math.max(0, Math.ceil(n) || 0));
 
 type QuotaCommands = {
   sbReserve(...args: Array<string | number>): Promise<number[]>;
@@ -75,7 +82,8 @@ export class QuotaService {
    * `tokenBound`: the request's prompt bound + output bound, counted into the tpm windows
    * (see RESERVE_LUA).
    */
-  async reserve(token: TokenRecord, amount: bigint, requestId: string, tokenBound = 0): Promise<Reservation> {
+  async reserve(token: TokenRecord, amount: bigint, requestId: string, bound = 0): Promise<Reservation> {
+    const tokenBound = tokenCount(bound);
     const shard = userShard(token.userId, this.shards);
     const k = this.keys;
     // Settlements waiting go first, in the same pipelined write: one wake-up for both replies.
@@ -157,7 +165,7 @@ export class QuotaService {
     const { shard } = reservation;
     const k = this.keys;
     const delta = BigInt(record.quota) - reservation.amount;
-    const tokens = record.promptTokens + record.completionTokens;
+    const tokens = tokenCount(record.promptTokens + record.completionTokens);
     const args = [
       k.userQuota(shard, token.userId),
       k.tokenQuota(shard, token.id),
