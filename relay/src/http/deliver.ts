@@ -31,6 +31,8 @@ export async function deliverBinary(
   }
   res.writeHead(result.status, { 'content-type': result.contentType, ...headers });
   for await (const chunk of result.body) {
+    // Client gone: leaving the loop destroys the upstream body; the caller records it aborted.
+    if (res.destroyed) throw new Error('client disconnected');
     if (!res.write(chunk)) await drained(res);
   }
   res.end();
@@ -79,6 +81,9 @@ export async function deliverStream(
   try {
     for await (const part of result.parts) {
       if (ttftMs === null) ttftMs = Math.round(performance.now() - opts.t0);
+      // Client gone while the upstream still sends: a write would return false and no 'drain'
+      // would ever come. Returning ends the loop, which returns `parts` (upstream body destroyed).
+      if (res.destroyed) return { status: 'aborted', ttftMs, error: 'client disconnected' };
       if (!res.write(frame(part))) await drained(res);
       last = performance.now();
     }
@@ -118,7 +123,12 @@ function frame(part: StreamPart): string {
   return part.event ? `event: ${part.event}\ndata: ${part.data}\n\n` : `data: ${part.data}\n\n`;
 }
 
+/**
+ * Resolves on 'drain', or once the response is closed (neither event comes again after that:
+ * a closed response would otherwise leave its writer waiting for ever).
+ */
 function drained(res: ServerResponse): Promise<void> {
+  if (res.destroyed || res.writableEnded || res.closed) return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {
       res.off('drain', done);
