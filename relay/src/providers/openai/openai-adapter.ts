@@ -1,4 +1,3 @@
-import { type Dispatcher, request } from 'undici';
 import type {
   AdapterContext,
   AdapterRequest,
@@ -6,6 +5,7 @@ import type {
   Endpoint,
   ProviderAdapter,
 } from '../contract.js';
+import { dispatchUpstream, type UpstreamReply } from '../upstream-dispatch.js';
 import { mapOpenAIError, mapTransportError } from './openai-error.js';
 import { openaiStream } from './openai-stream.js';
 import { extractUsage, normalizeUsage } from './openai-usage.js';
@@ -125,15 +125,9 @@ export interface OpenAIHttpRequest {
 export async function sendOpenAIRequest(
   http: OpenAIHttpRequest,
   ctx: AdapterContext,
-): Promise<Dispatcher.ResponseData> {
+): Promise<UpstreamReply> {
   try {
-    return await request(http.url, {
-      method: http.method,
-      headers: http.headers,
-      body: http.body,
-      dispatcher: ctx.dispatcher,
-      signal: ctx.signal,
-    });
+    return await dispatchUpstream(ctx.dispatcher, http.url, http, ctx.signal);
   } catch (err) {
     if (ctx.signal.aborted) throw err;
     throw mapTransportError(err);
@@ -142,7 +136,7 @@ export async function sendOpenAIRequest(
 
 /** Turns an OpenAI-shaped HTTP response into an AdapterResult (or throws UpstreamError). */
 export async function readOpenAIResponse(
-  res: Dispatcher.ResponseData,
+  res: UpstreamReply,
   req: AdapterRequest,
   ctx: AdapterContext,
 ): Promise<AdapterResult> {
@@ -178,7 +172,7 @@ export async function readOpenAIResponse(
   }
   let buf: Buffer;
   try {
-    buf = Buffer.from(await res.body.arrayBuffer());
+    buf = await res.body.buffer();
   } catch (err) {
     if (ctx.signal.aborted) throw err;
     throw mapTransportError(err);
