@@ -10,7 +10,10 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<Buf
   const declared = Number(req.headers['content-length'] ?? 0);
   const encoding = (req.headers['content-encoding'] ?? 'identity').toLowerCase();
   if (encoding === 'identity') {
-    if (declared > limit) throw tooLarge(limit);
+    if (declared > limit) {
+      discardRest(req, limit);
+      throw tooLarge(limit);
+    }
     return readPlain(req, limit);
   }
   const source = decompressor(encoding);
@@ -24,6 +27,8 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<Buf
       chunks.push(chunk);
     }
   } catch (err) {
+    req.unpipe(source);
+    discardRest(req, limit);
     if (err instanceof RelayError) throw err;
     throw unreadable();
   }
@@ -50,8 +55,7 @@ function readPlain(req: IncomingMessage, limit: number): Promise<Buffer> {
       size += chunk.length;
       if (size > limit) {
         done(tooLarge(limit));
-        // As leaving a for-await loop would: an endless body must not keep being read.
-        req.destroy();
+        discardRest(req, limit);
       } else chunks.push(chunk);
     };
     const onEnd = () => done(null);
@@ -65,6 +69,24 @@ function readPlain(req: IncomingMessage, limit: number): Promise<Buffer> {
     req.on('error', onError);
     req.on('close', onClose);
   });
+}
+
+/**
+ * After a refusal, the rest of the body is read and dropped instead of the connection being
+ * cut: a socket closed while the client still sends answers its data with a reset, which can
+ * make the client lose the 413 before reading it. Bounded (an endless body is cut once
+ * `max(limit, DISCARD_MIN)` more bytes came); Node's own request timeout bounds a slow one.
+ */
+const DISCARD_MIN = 16 * 1024 * 1024;
+
+function discardRest(req: IncomingMessage, limit: number): void {
+  if (req.complete || req.destroyed) return;
+  let left = Math.max(limit, DISCARD_MIN);
+  req.on('data', (chunk: Buffer) => {
+    left -= chunk.length;
+    if (left < 0) req.destroy();
+  });
+  req.resume();
 }
 
 function unreadable(): RelayError {
