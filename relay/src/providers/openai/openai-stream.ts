@@ -1,6 +1,6 @@
 import type { Usage } from '@switchboard/shared/openai';
 import { SseDecoder, type SseEvent } from '../../streaming/sse-decoder.js';
-import type { AdapterResult, StreamPart } from '../contract.js';
+import { type AdapterResult, type StreamPart, UpstreamError } from '../contract.js';
 import { mapOpenAIStreamError } from './openai-error.js';
 import { normalizeUsage } from './openai-usage.js';
 
@@ -26,7 +26,8 @@ const COMPACT_AT = 64 * 1024;
  * Resolves once the first event has arrived (keep-alive comments do not count): an upstream
  * that answers 200 and then sends an error as its first event (DeepSeek, Moonshot, vLLM,
  * OpenRouter do) rejects here with that error classified, while nothing has reached the client
- * and the relay can still fail over. An error event after the first is forwarded as it came.
+ * and the relay can still fail over. An error event after the first ends the parts with that
+ * error classified (UpstreamError): deliverStream sends it as the relay's own SSE error event.
  */
 export async function openaiStream(
   body: AsyncIterable<Uint8Array>,
@@ -52,6 +53,13 @@ export async function openaiStream(
   /** The part to forward for one event, or null when it is dropped. */
   const toPart = (ev: SseEvent): StreamPart | null => {
     const data = ev.data;
+    // Never forwarded as it came: its message may name upstream URLs, hosts or keys, and an
+    // upstream's `insufficient_quota` would read as the client's own balance. The substring
+    // test keeps ordinary chunks unparsed (a quote inside their text is escaped).
+    if (data.includes('"error"')) {
+      const failure = mapOpenAIStreamError(ev.event, data);
+      if (failure) throw failure;
+    }
     if (opts.flavor === 'chat') {
       if (data === '[DONE]') return { data };
       if (data.includes('"usage":{')) {
@@ -130,6 +138,8 @@ export async function openaiStream(
         if (part) yield part;
       }
     } catch (err) {
+      // An error event (from toPart): the upstream body is still open, `finally` releases it.
+      if (err instanceof UpstreamError) throw err;
       ended = true;
       throw opts.mapError(err);
     } finally {
