@@ -13,8 +13,11 @@ export type ChannelStatus = z.infer<typeof channelStatusSchema>;
 export const channelTimeoutsSchema = z.object({
   /** TCP/TLS connect, ms. */
   connectMs: z.number().int().positive().default(10_000),
-  /** Until response headers (non-stream: until the whole body), ms. */
-  firstByteMs: z.number().int().positive().default(300_000),
+  /**
+   * Until response headers, ms. For a non-stream call that is the whole generation (a long
+   * reasoning call runs minutes), hence the OpenAI SDK's own request timeout, 10 min.
+   */
+  firstByteMs: z.number().int().positive().default(600_000),
   /** Longest silence inside a stream, ms. */
   streamIdleMs: z.number().int().positive().default(300_000),
 });

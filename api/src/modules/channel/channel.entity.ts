@@ -89,8 +89,9 @@ export class Channel {
   @Property({ type: 'integer', default: 10_000 })
   connectTimeoutMs: number = 10_000;
 
-  @Property({ type: 'integer', default: 300_000 })
-  firstByteTimeoutMs: number = 300_000;
+  /** The whole generation for a non-stream call (o1-pro/o3-pro run minutes): as the OpenAI SDK, 10 min. */
+  @Property({ type: 'integer', default: 600_000 })
+  firstByteTimeoutMs: number = 600_000;
 
   @Property({ type: 'integer', default: 300_000 })
   streamIdleTimeoutMs: number = 300_000;
