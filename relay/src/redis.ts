@@ -6,7 +6,12 @@ export type RedisClient = Redis | Cluster;
 /**
  * A Redis connection (or Cluster client when REDIS_CLUSTER_NODES is set). `forBull: true`
  * gives the options BullMQ workers need (`maxRetriesPerRequest: null`: a worker waits out an
- * outage); `'producer'` a BullMQ producer connection that fails fast (no auto-pipelining).
+ * outage); `'producer'` a BullMQ producer connection that fails fast.
+ *
+ * No auto-pipelining: it routes every command through a pipeline object and a setImmediate
+ * hop, measured at ~40% more CPU per EVALSHA and ~10 µs more latency each, on the hot path's
+ * two calls per request. The one place that batches (settlements under load) builds its
+ * pipelines itself.
  */
 export function createRedis(
   env: Pick<RelayEnv, 'REDIS_URL' | 'REDIS_CLUSTER_NODES'>,
@@ -28,10 +33,9 @@ function connect(
   env: Pick<RelayEnv, 'REDIS_URL' | 'REDIS_CLUSTER_NODES'>,
   mode: boolean | 'producer',
 ): RedisClient {
-  const forBull = mode !== false;
   const options: RedisOptions = {
     maxRetriesPerRequest: mode === true ? null : mode === 'producer' ? 1 : 2,
-    enableAutoPipelining: !forBull,
+    enableAutoPipelining: false,
     connectTimeout: 5_000,
     retryStrategy: (times) => Math.min(times * 200, 2_000),
   };
@@ -49,7 +53,7 @@ function connect(
       password: url.password ? decodeURIComponent(url.password) : undefined,
       tls: url.protocol === 'rediss:' ? {} : undefined,
     };
-    return new Cluster(nodes, { redisOptions, enableAutoPipelining: !forBull });
+    return new Cluster(nodes, { redisOptions, enableAutoPipelining: false });
   }
   return new Redis(env.REDIS_URL, options);
 }

@@ -209,6 +209,31 @@ describe('settlement batching', () => {
     expect(await balance(keys.tokenQuota(s, 1))).toBe(0n);
   });
 
+  it('a burst of settlements over several shards goes out in pipelines, each applied once', async () => {
+    const users = [5, 6, 7, 8, 9, 10, 11, 12];
+    const tokens = users.map((userId, i) => token({ id: 100 + i, userId }));
+    for (const t of tokens) {
+      const sh = userShard(t.userId, SHARDS);
+      await redis.set(keys.userQuota(sh, t.userId), '10000');
+      await redis.set(keys.tokenQuota(sh, t.id), '1000');
+    }
+    expect(new Set(users.map((u) => userShard(u, SHARDS))).size).toBeGreaterThan(1);
+    const reservations = await Promise.all(tokens.map((t) => quota.reserve(t, 100n, rid())));
+    // All queued in one tick: one flush, grouped by shard.
+    const outcomes = await Promise.all(
+      tokens.map((t, i) => {
+        const r = reservations[i]!;
+        return quota.settle(t, r, { ...record(40n, 0, r.requestId), userId: t.userId, tokenId: t.id });
+      }),
+    );
+    expect(outcomes).toEqual(tokens.map(() => 'applied'));
+    for (const t of tokens) {
+      const sh = userShard(t.userId, SHARDS);
+      expect(await balance(keys.tokenQuota(sh, t.id))).toBe(960n);
+      expect(await balance(keys.userQuota(sh, t.userId))).toBe(9960n);
+    }
+  });
+
   it('without a next reservation a settlement still goes out within milliseconds', async () => {
     await setBalances(10_000n, 500n);
     const t = token();

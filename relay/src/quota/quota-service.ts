@@ -38,6 +38,18 @@ type QuotaCommands = {
   sbSettle(...args: Array<string | number>): Promise<string | null>;
 };
 
+type QuotaPipeline = {
+  sbSettle(...args: Array<string | number>): QuotaPipeline;
+  exec(): Promise<Array<[Error | null, unknown]> | null>;
+};
+
+interface SettleItem {
+  shard: number;
+  args: Array<string | number>;
+  resolve: (v: string | null) => void;
+  reject: (e: unknown) => void;
+}
+
 export interface Reservation {
   amount: bigint;
   shard: number;
@@ -60,11 +72,7 @@ export type SettleOutcome = 'applied' | 'duplicate' | 'failed';
  */
 export class QuotaService {
   private readonly cmd: QuotaCommands;
-  private queue: Array<{
-    args: Array<string | number>;
-    resolve: (v: string | null) => void;
-    reject: (e: unknown) => void;
-  }> = [];
+  private queue: SettleItem[] = [];
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -117,7 +125,7 @@ export class QuotaService {
   /**
    * Tokens the response `responseId` left in its conversation (0 when unknown), for the
    * reservation of a follow-up naming it. One GET, sent with the owner lookup of the same
-   * follow-up (auto-pipelined: no extra round trip).
+   * follow-up (sent in the same tick: the two replies come back together).
    */
   async previousContext(token: TokenRecord, responseId: string): Promise<number> {
     const shard = userShard(token.userId, this.shards);
@@ -128,14 +136,14 @@ export class QuotaService {
 
   /**
    * Settlements go out together: the reply has already left, so a settlement can wait for the
-   * next reservation (at most SETTLE_IDLE_FLUSH_MS) and share its socket write and its reply
-   * read (ioredis pipelines commands issued in one go, per node in Cluster mode). Every wake-up
-   * of the worker saved is latency saved for the request in flight; under load many
-   * settlements share one write.
+   * next reservation (at most SETTLE_IDLE_FLUSH_MS) and travel just ahead of it, the replies of
+   * both arriving in one read. Every wake-up of the worker saved is latency saved for the
+   * request in flight. Under load many settlements queue up and go as one pipeline per shard
+   * (one socket write; one shard's keys share a hash slot, as Cluster pipelines require).
    */
-  private batched(args: Array<string | number>): Promise<string | null> {
+  private batched(shard: number, args: Array<string | number>): Promise<string | null> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ args, resolve, reject });
+      this.queue.push({ shard, args, resolve, reject });
       if (this.queue.length >= SETTLE_BATCH_MAX) this.flush();
       else this.timer ??= setTimeout(() => this.flush(), SETTLE_IDLE_FLUSH_MS);
     });
@@ -146,7 +154,33 @@ export class QuotaService {
     this.timer = null;
     const batch = this.queue;
     this.queue = [];
-    for (const item of batch) this.cmd.sbSettle(...item.args).then(item.resolve, item.reject);
+    if (batch.length === 1) {
+      const item = batch[0]!;
+      this.cmd.sbSettle(...item.args).then(item.resolve, item.reject);
+      return;
+    }
+    const byShard = new Map<number, SettleItem[]>();
+    for (const item of batch) {
+      const group = byShard.get(item.shard);
+      if (group) group.push(item);
+      else byShard.set(item.shard, [item]);
+    }
+    for (const group of byShard.values()) {
+      const pipeline = this.redis.pipeline() as unknown as QuotaPipeline;
+      for (const item of group) pipeline.sbSettle(...item.args);
+      pipeline.exec().then(
+        (results) => {
+          group.forEach((item, i) => {
+            const [err, value] = results?.[i] ?? [new Error('no reply'), null];
+            if (err) item.reject(err);
+            else item.resolve(value as string | null);
+          });
+        },
+        (err: unknown) => {
+          for (const item of group) item.reject(err);
+        },
+      );
+    }
   }
 
   /**
@@ -191,7 +225,7 @@ export class QuotaService {
     ];
     for (let attempt = 0; ; attempt++) {
       try {
-        const entryId = await (attempt === 0 ? this.batched(args) : this.cmd.sbSettle(...args));
+        const entryId = await (attempt === 0 ? this.batched(shard, args) : this.cmd.sbSettle(...args));
         if (entryId !== null) return 'applied';
         this.log.info('settlement already applied; nothing changed', {
           requestId: reservation.requestId,
