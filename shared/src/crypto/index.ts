@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hash, hkdfSync, randomBytes } from 'node:crypto';
 
 /**
  * Keys derived from SECRET_KEY with HKDF, one per purpose, so that a leak of one derived key
@@ -31,7 +31,8 @@ export function decryptSecret(sealed: string, key: Buffer): string {
 
 /** Customer token keys are random and high-entropy: a plain SHA-256 is enough to find them. */
 export function hashTokenKey(key: string): string {
-  return createHash('sha256').update(key).digest('hex');
+  // One-shot hash (Node ≥ 20.12): no Hash object per call; the relay hashes every request's key.
+  return hash('sha256', key, 'hex');
 }
 
 export const TOKEN_KEY_PREFIX = 'sk-';
