@@ -8,11 +8,6 @@ import type { RedisClient } from '../redis.js';
 import { RESERVE_LUA, SETTLE_LUA } from './scripts.js';
 
 const WINDOW_MS = 60_000;
-/**
- * A settlement waits for the next reservation and rides in the same write (see `batched`);
- * this is how long it waits when none comes.
- */
-const SETTLE_IDLE_FLUSH_MS = 2;
 const SETTLE_BATCH_MAX = 128;
 /**
  * Lifetime of a reservation marker. Far longer than any request can live (streams end on the
@@ -73,7 +68,7 @@ export type SettleOutcome = 'applied' | 'duplicate' | 'failed';
 export class QuotaService {
   private readonly cmd: QuotaCommands;
   private queue: SettleItem[] = [];
-  private timer: NodeJS.Timeout | null = null;
+  private flushScheduled = false;
 
   constructor(
     private readonly redis: RedisClient,
@@ -94,7 +89,7 @@ export class QuotaService {
     const tokenBound = tokenCount(bound);
     const shard = userShard(token.userId, this.shards);
     const k = this.keys;
-    // Settlements waiting go first, in the same pipelined write: one wake-up for both replies.
+    // Settlements queued in this same turn go first: the next reservation sees their refunds.
     if (this.queue.length > 0) this.flush();
     const reply = await this.cmd.sbReserve(
       k.userQuota(shard, token.userId),
@@ -135,23 +130,26 @@ export class QuotaService {
   }
 
   /**
-   * Settlements go out together: the reply has already left, so a settlement can wait for the
-   * next reservation (at most SETTLE_IDLE_FLUSH_MS) and travel just ahead of it, the replies of
-   * both arriving in one read. Every wake-up of the worker saved is latency saved for the
-   * request in flight. Under load many settlements queue up and go as one pipeline per shard
-   * (one socket write; one shard's keys share a hash slot, as Cluster pipelines require).
+   * Settlements go out together, at the end of the event-loop turn that queued them: right
+   * after the replies, while their clients read them, so that neither the script's run in
+   * Redis nor its reply lands inside the next request's time (a settlement sent along with the
+   * next reservation delays that reservation by its own run; measured). Under load a turn ends
+   * many requests, and their settlements go as one pipeline per shard (one socket write; one
+   * shard's keys share a hash slot, as Cluster pipelines require).
    */
   private batched(shard: number, args: Array<string | number>): Promise<string | null> {
     return new Promise((resolve, reject) => {
       this.queue.push({ shard, args, resolve, reject });
       if (this.queue.length >= SETTLE_BATCH_MAX) this.flush();
-      else this.timer ??= setTimeout(() => this.flush(), SETTLE_IDLE_FLUSH_MS);
+      else if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
     });
   }
 
   private flush(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.flushScheduled = false;
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 1) {

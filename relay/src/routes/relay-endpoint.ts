@@ -239,7 +239,8 @@ export async function relayEndpoint(
       const r = outcome?.result;
       const responseId =
         r?.kind === 'json' ? r.responseId : r?.kind === 'stream' ? r.responseId?.() : undefined;
-      await deps.quota.settle(token.record, reservation, record, responseId);
+      // Metrics first: the settlement's reply arrives while the next request may be in
+      // flight, and work done on it then is that request's latency.
       const channel = String(record.channelId ?? 'none');
       deps.metrics.requests.inc({ endpoint: spec.endpoint, model, channel, status: String(httpStatus) });
       deps.metrics.latency.observe(
@@ -249,6 +250,7 @@ export async function relayEndpoint(
       if (record.promptTokens) deps.metrics.tokens.inc({ model, kind: 'prompt' }, record.promptTokens);
       if (record.completionTokens)
         deps.metrics.tokens.inc({ model, kind: 'completion' }, record.completionTokens);
+      await deps.quota.settle(token.record, reservation, record, responseId);
     })().catch((err) => deps.log.error('settlement error', { requestId: rc.requestId, error: String(err) }));
     deps.inflight.add(settle);
     void settle.finally(() => deps.inflight.delete(settle));
