@@ -6,6 +6,8 @@
  *   relay    Switchboard's relay, RELAY_WORKERS=1, pinned to core 1, full path on
  *            (token auth, IP check, routing, quota reserve + settle, usage record)
  *   portkey  @portkey-ai/gateway from npm, pinned to core 1, same mock upstream
+ *   floor    a bare Node proxy (one Redis script call + one upstream exchange, nothing else),
+ *            pinned to core 1: what any Node gateway with a reservation pays here
  * The mock, Redis (a private redis-server), the api and this load client share core 0.
  * Results: a markdown summary on stdout and JSON + markdown in .bench/ (git-ignored);
  * docs/benchmarks.md carries the numbers of a reference run.
@@ -195,6 +197,26 @@ async function main(): Promise<void> {
   });
   await sleep(1_500); // config push reaches the worker
 
+  log('starting the floor proxy (pinned to core 1)');
+  const floorPort = await freePort();
+  const floor = ManagedProcess.start({
+    name: 'floor',
+    command: 'taskset',
+    args: [
+      '-c',
+      '1',
+      process.execPath,
+      join(repoRoot, 'test/dist/bench/floor-proxy.js'),
+      String(floorPort),
+      `http://127.0.0.1:${mockPort}`,
+      redisServer.url,
+    ],
+    logDir,
+  });
+  cleanups.push(() => floor.stop());
+  await waitForPort(floorPort);
+  boost(floor.pid);
+
   log(`installing/starting the peer @portkey-ai/gateway@${PORTKEY_VERSION} (pinned to core 1)`);
   const portkeyDir = ensurePortkey(log);
   const portkeyPort = await freePort();
@@ -210,7 +232,7 @@ async function main(): Promise<void> {
   boost(portkey.pid);
 
   const json = { 'content-type': 'application/json' };
-  const targets: Record<'direct' | 'relay' | 'portkey', Target> = {
+  const targets: Record<'direct' | 'relay' | 'portkey' | 'floor', Target> = {
     direct: {
       name: 'direct',
       origin: `http://127.0.0.1:${mockPort}`,
@@ -234,6 +256,12 @@ async function main(): Promise<void> {
         'x-portkey-custom-host': `http://127.0.0.1:${mockPort}/v1`,
       },
     },
+    floor: {
+      name: 'floor',
+      origin: `http://127.0.0.1:${floorPort}`,
+      path: '/v1/chat/completions',
+      headers: { ...json, authorization: `Bearer ${UPSTREAM_KEY}` },
+    },
   };
   /** Every request sent to the relay, by kind, for the accounting check at the end. */
   let relayRequests = 0;
@@ -248,8 +276,26 @@ async function main(): Promise<void> {
     if (t.name === 'relay') relayRequests += CFG.warmup + Math.ceil(CFG.warmup / 5);
   }
 
+  // While the api runs, its usage writer drains every record into MariaDB on this same 2-core
+  // machine; that work (api + mariadbd, which cannot be kept off the relay's core) competes
+  // with the process under test. Measured once like this for the record, then with the api
+  // stopped: the relay's hot path is unchanged (reserve, settle + record into the Redis usage
+  // stream); only the drain into MySQL waits, and is measured on its own further down.
+  log('added latency while the api drains usage into MariaDB on the same machine (direct, relay)');
+  const latDraining: Record<string, number[]> = { direct: [], relay: [] };
+  for (let r = 0; r < CFG.latencyRounds; r++) {
+    for (const t of [targets.direct, targets.relay]) {
+      latDraining[t.name].push(...(await sequentialLatency(t, nonStream, CFG.latencyPerRound)));
+      if (t.name === 'relay') relayRequests += CFG.latencyPerRound;
+    }
+  }
+
+  log('stopping the api (usage records accumulate in Redis from here)');
+  await stack.api.stop(30_000);
+  await sleep(1_000);
+
   log('added latency, one connection, non-stream');
-  const lat: Record<string, number[]> = { direct: [], relay: [], portkey: [] };
+  const lat: Record<string, number[]> = { direct: [], relay: [], portkey: [], floor: [] };
   for (let r = 0; r < CFG.latencyRounds; r++) {
     for (const t of Object.values(targets)) {
       lat[t.name].push(...(await sequentialLatency(t, nonStream, CFG.latencyPerRound)));
@@ -258,7 +304,7 @@ async function main(): Promise<void> {
   }
 
   log('time to first byte, one connection, stream');
-  const ttfb: Record<string, number[]> = { direct: [], relay: [], portkey: [] };
+  const ttfb: Record<string, number[]> = { direct: [], relay: [], portkey: [], floor: [] };
   for (let r = 0; r < CFG.ttfbRounds; r++) {
     for (const t of Object.values(targets)) {
       ttfb[t.name].push(...(await sequentialTtfb(t, stream, CFG.ttfbPerRound)));
@@ -271,10 +317,10 @@ async function main(): Promise<void> {
   // mock → gateway → client) wakes the other core, which on this VM costs about 0.1 ms each;
   // the direct call has no such hop. One core shows what the gateway itself adds.
   log('added latency and TTFB again, every process on core 0');
-  const gatewayPids = [stack.relay!.pid, portkey.pid];
+  const gatewayPids = [stack.relay!.pid, portkey.pid, floor.pid];
   for (const pid of gatewayPids) pinTo(pid, 0);
-  const lat1: Record<string, number[]> = { direct: [], relay: [], portkey: [] };
-  const ttfb1: Record<string, number[]> = { direct: [], relay: [], portkey: [] };
+  const lat1: Record<string, number[]> = { direct: [], relay: [], portkey: [], floor: [] };
+  const ttfb1: Record<string, number[]> = { direct: [], relay: [], portkey: [], floor: [] };
   for (let r = 0; r < CFG.latencyRounds; r++) {
     for (const t of Object.values(targets)) {
       lat1[t.name].push(...(await sequentialLatency(t, nonStream, CFG.latencyPerRound)));
@@ -283,12 +329,6 @@ async function main(): Promise<void> {
     }
   }
   for (const pid of gatewayPids) pinTo(pid, 1);
-
-  // The rest of the run needs the relay's worker alone in Redis: stop the api. Usage records
-  // then pile up in the usage streams, and the writer's drain rate is measured when it returns.
-  log('stopping the api (usage records accumulate in Redis from here)');
-  await stack.api.stop(30_000);
-  await sleep(1_000);
 
   log(`Redis round trips per request (${CFG.redisProbeRequests} sequential non-stream requests, MONITOR)`);
   const idle = await countRoundTrips(redisServer.url, () => sleep(2_000));
@@ -317,10 +357,18 @@ async function main(): Promise<void> {
     direct: [],
     relay: [],
     portkey: [],
+    floor: [],
   };
   for (let r = 0; r < CFG.satRounds; r++) {
     for (const t of Object.values(targets)) {
-      const pid = t.name === 'relay' ? workerPid() : t.name === 'portkey' ? portkey.pid : mock.pid;
+      const pid =
+        t.name === 'relay'
+          ? workerPid()
+          : t.name === 'portkey'
+            ? portkey.pid
+            : t.name === 'floor'
+              ? floor.pid
+              : mock.pid;
       const cpu0 = cpuMs(pid);
       const res = await saturate(t, nonStream, CFG.satConnections, CFG.satSeconds);
       const cpu = cpuMs(pid) - cpu0;
@@ -473,15 +521,17 @@ async function main(): Promise<void> {
     row('direct'),
     row('relay'),
     row('portkey'),
+    row('floor'),
     '',
     '| every process on core 0 | latency p50 | latency p99 | TTFB p50 | TTFB p99 |',
     '| --- | --- | --- | --- | --- |',
-    ...['direct', 'relay', 'portkey'].map(
+    ...['direct', 'relay', 'portkey', 'floor'].map(
       (n) => `| ${n} | ${us(L1[n].p50)} | ${us(L1[n].p99)} | ${us(T1[n].p50)} | ${us(T1[n].p99)} |`,
     ),
     '',
-    `Added over direct on one core: relay p50 ${us(added1('relay').p50)}, p99 ${us(added1('relay').p99)}, TTFB ${us(added1('relay').ttfb)}; portkey p50 ${us(added1('portkey').p50)}, p99 ${us(added1('portkey').p99)}, TTFB ${us(added1('portkey').ttfb)}.`,
-    `Added over direct, one connection: relay p50 ${us(added('relay').p50)}, p99 ${us(added('relay').p99)}, TTFB ${us(ttfbAdded('relay'))}; portkey p50 ${us(added('portkey').p50)}, p99 ${us(added('portkey').p99)}, TTFB ${us(ttfbAdded('portkey'))}.`,
+    `Added over direct on one core: relay p50 ${us(added1('relay').p50)}, p99 ${us(added1('relay').p99)}, TTFB ${us(added1('relay').ttfb)}; portkey p50 ${us(added1('portkey').p50)}, p99 ${us(added1('portkey').p99)}, TTFB ${us(added1('portkey').ttfb)}; floor p50 ${us(added1('floor').p50)}, p99 ${us(added1('floor').p99)}, TTFB ${us(added1('floor').ttfb)}.`,
+    `Added over direct, one connection: relay p50 ${us(added('relay').p50)}, p99 ${us(added('relay').p99)}, TTFB ${us(ttfbAdded('relay'))}; portkey p50 ${us(added('portkey').p50)}, p99 ${us(added('portkey').p99)}, TTFB ${us(ttfbAdded('portkey'))}; floor (bare proxy) p50 ${us(added('floor').p50)}, p99 ${us(added('floor').p99)}, TTFB ${us(ttfbAdded('floor'))}.`,
+    `With the api draining usage into MariaDB on the same machine meanwhile: direct p50 ${us(percentiles(latDraining.direct).p50)}, relay p50 ${us(percentiles(latDraining.relay).p50)}, p99 ${us(percentiles(latDraining.relay).p99)} → added p50 ${us(percentiles(latDraining.relay).p50 - percentiles(latDraining.direct).p50)}, p99 ${us(percentiles(latDraining.relay).p99 - percentiles(latDraining.direct).p99)}.`,
     `Saturation rounds: relay ${sat.relay.map((s) => s.rps.toFixed(0)).join(', ')}; portkey ${sat.portkey.map((s) => s.rps.toFixed(0)).join(', ')}; direct ${sat.direct.map((s) => s.rps.toFixed(0)).join(', ')} req/s. Relay worker at ${(100 * relaySat.cpuShare).toFixed(0)}% of its core, portkey at ${(100 * portkeySat.cpuShare).toFixed(0)}%.`,
     `Slow streams: ${streams.completed}/${streams.streams} completed, ${streams.errors} errors, ${streams.seconds.toFixed(1)} s; relay worker RSS ${mb(rssBefore)} before, peak ${mb(peakWorkerRss)} (primary ${mb(peakPrimaryRss)}).`,
     `Usage writer: ${rows - rowsBefore} records drained in ${drainSeconds.toFixed(2)} s = ${writerRate.toFixed(0)} records/s.`,
