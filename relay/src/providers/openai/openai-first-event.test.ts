@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AdapterRequest, type StreamPart, UpstreamError } from '../contract.js';
+import { type StreamPart, UpstreamError } from '../contract.js';
 import { testAdapterContext } from '../test-context.js';
 import {
   chunk,
@@ -7,6 +7,7 @@ import {
   type SseScript,
   type SseUpstream,
   startSseUpstream,
+  streamChatRequest,
 } from './__fixtures__/sse-upstream.js';
 import { createOpenAICompatibleAdapter } from './openai-adapter.js';
 
@@ -26,14 +27,7 @@ describe('OpenAI-compatible stream: the first event', () => {
 
   const adapter = createOpenAICompatibleAdapter('deepseek');
   const ctx = () => testAdapterContext({ type: 'deepseek', baseUrl: `${up.url}/v1` }, 'sk-good');
-  const req = (over: Partial<AdapterRequest> = {}): AdapterRequest => ({
-    endpoint: 'chat.completions',
-    body: { model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }], stream: true },
-    model: 'gpt-4o',
-    stream: true,
-    clientWantsStreamUsage: false,
-    ...over,
-  });
+  const req = streamChatRequest;
   const collect = async (parts: AsyncIterable<StreamPart>) => {
     const out: StreamPart[] = [];
     for await (const p of parts) out.push(p);

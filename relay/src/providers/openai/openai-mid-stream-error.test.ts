@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RelayFixture } from '../../testing/relay-fixture.js';
-import { type AdapterRequest, type StreamPart, UpstreamError } from '../contract.js';
+import { type StreamPart, UpstreamError } from '../contract.js';
 import { testAdapterContext } from '../test-context.js';
 import {
   chunk,
@@ -8,6 +8,7 @@ import {
   type SseScript,
   type SseUpstream,
   startSseUpstream,
+  streamChatRequest,
 } from './__fixtures__/sse-upstream.js';
 import { createOpenAICompatibleAdapter } from './openai-adapter.js';
 
@@ -27,14 +28,7 @@ describe('OpenAI-compatible stream: an error event mid-stream', () => {
 
   const adapter = createOpenAICompatibleAdapter('deepseek');
   const ctx = () => testAdapterContext({ type: 'deepseek', baseUrl: `${up.url}/v1` }, 'sk-good');
-  const req = (over: Partial<AdapterRequest> = {}): AdapterRequest => ({
-    endpoint: 'chat.completions',
-    body: { model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }], stream: true },
-    model: 'gpt-4o',
-    stream: true,
-    clientWantsStreamUsage: false,
-    ...over,
-  });
+  const req = streamChatRequest;
   /** The parts before the failure, and the failure. */
   const drain = async (parts: AsyncIterable<StreamPart>) => {
     const out: StreamPart[] = [];

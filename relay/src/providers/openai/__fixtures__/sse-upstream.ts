@@ -1,3 +1,4 @@
+import type { AdapterRequest } from '../../contract.js';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
@@ -82,3 +83,15 @@ export function chunk(content: string, finish: string | null = null): Record<str
 
 /** Waits `ms` (upstream pauses between frames). */
 export const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A streaming chat request as the relay hands it to the adapter (`over` replaces fields). */
+export function streamChatRequest(over: Partial<AdapterRequest> = {}): AdapterRequest {
+  return {
+    endpoint: 'chat.completions',
+    body: { model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }], stream: true },
+    model: 'gpt-4o',
+    stream: true,
+    clientWantsStreamUsage: false,
+    ...over,
+  };
+}
